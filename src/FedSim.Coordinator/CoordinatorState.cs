@@ -1,0 +1,30 @@
+using FedSim.Core.Partitioning;
+using FedSim.Core.Scenarios;
+
+namespace FedSim.Coordinator;
+
+/// <summary>What the gRPC service and the round loop share for one run.</summary>
+public sealed class CoordinatorState
+{
+    public CoordinatorState(Scenario scenario, PartitionReport partition, TimeProvider time)
+    {
+        Scenario = scenario;
+        Partition = partition;
+        Time = time;
+        var share = (int)Math.Ceiling(scenario.Partition.Parties / (double)Math.Max(1, scenario.Deployment.PartyProcesses));
+        Registry = new NodeRegistry(scenario.Partition.Parties, share, time);
+        Registry.NodeGone += (node, reason) => Board.FailNode(node.Id, $"node {node.Name} gone: {reason}");
+    }
+
+    public Scenario Scenario { get; }
+    public PartitionReport Partition { get; }
+    public TimeProvider Time { get; }
+    public NodeRegistry Registry { get; }
+    public TaskBoard Board { get; } = new();
+    public int HeartbeatIntervalMs { get; init; } = 2000;
+
+    /// <summary>Called as each task's result or failure arrives.</summary>
+    public event Action<TrainingTask>? TaskFinished;
+
+    internal void RaiseTaskFinished(TrainingTask task) => TaskFinished?.Invoke(task);
+}

@@ -1,0 +1,185 @@
+using FedSim.Core.Strategies;
+using FedSim.Core.Weights;
+using FedSim.Protos.Conversion;
+using FedSim.Protos.V1;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+
+namespace FedSim.Coordinator;
+
+/// <summary>The coordinator's gRPC endpoint: registration, task announcements, task download, result upload, liveness.</summary>
+public sealed class FederationService(CoordinatorState state, ILogger<FederationService> logger) : Federation.FederationBase
+{
+    public override Task<RegisterReply> Register(RegisterRequest request, ServerCallContext context)
+    {
+        if (request.ProtocolVersion != ProtocolVersion._1)
+            throw new RpcException(new Status(StatusCode.FailedPrecondition,
+                $"protocol version {(int)request.ProtocolVersion} is not supported; this coordinator speaks version {(int)ProtocolVersion._1}"));
+        NodeSession node;
+        try
+        {
+            node = state.Registry.Register(request.NodeName, request.PartyIds, request.Concurrency);
+        }
+        catch (ArgumentException e)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
+        }
+        logger.LogInformation("node {Name} ({Id}) registered parties {Parties}", node.Name, node.Id, Core.RangeText.Format(node.PartyIds));
+        var scenario = state.Scenario;
+        var reply = new RegisterReply
+        {
+            NodeId = node.Id,
+            RunName = scenario.Name,
+            Model = scenario.Model,
+            Dataset = new DatasetSpec { Name = scenario.Dataset.Name, Path = scenario.Dataset.Path ?? "" },
+            HeartbeatIntervalMs = state.HeartbeatIntervalMs,
+        };
+        foreach (var p in node.PartyIds)
+        {
+            var assignment = new PartyAssignment { PartyId = p };
+            assignment.Dataidxs.AddRange(state.Partition.Parties[p].DataIdxs);
+            reply.Parties.Add(assignment);
+        }
+        return Task.FromResult(reply);
+    }
+
+    public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<Announcement> responseStream, ServerCallContext context)
+    {
+        var node = RequireNode(request.NodeId);
+        var reason = "stream closed";
+        try
+        {
+            await foreach (var announcement in node.Outbox.ReadAllAsync(context.CancellationToken))
+            {
+                if (announcement.Task is { } t && state.Board.Find(t.TaskId) is { } task) task.AddBytesDown(WireSize.Of(announcement));
+                await responseStream.WriteAsync(announcement, context.CancellationToken);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            reason = "connection lost";
+        }
+        catch (IOException e)
+        {
+            reason = "connection lost: " + e.Message;
+        }
+        if (!node.IsGone)
+        {
+            logger.LogWarning("node {Name} ({Id}): {Reason}", node.Name, node.Id, reason);
+            state.Registry.MarkGone(node, reason);
+        }
+    }
+
+    public override async Task FetchTask(FetchTaskRequest request, IServerStreamWriter<TaskChunk> responseStream, ServerCallContext context)
+    {
+        RequireNode(request.NodeId);
+        var task = state.Board.Find(request.TaskId);
+        if (task is null || task.NodeId != request.NodeId)
+            throw new RpcException(new Status(StatusCode.NotFound, $"task {request.TaskId} is not assigned to node {request.NodeId}"));
+        if (task.IsDone)
+            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"task {request.TaskId} is already closed"));
+        var groups = Groups(task.Global, task.Instructions.Payloads);
+        var training = state.Scenario.Training;
+        var header = new TaskHeader
+        {
+            TaskId = task.Id,
+            Round = task.Round,
+            PartyId = task.PartyId,
+            Seed = Core.Randomness.Seeds.Derive(state.Scenario.Seed, Core.Randomness.Seeds.Purpose.LocalShuffle, task.Round, task.PartyId),
+            Config = new TrainConfig
+            {
+                LocalEpochs = training.LocalEpochs,
+                BatchSize = training.BatchSize,
+                Lr = training.Lr,
+                Momentum = training.Momentum,
+                WeightDecay = training.WeightDecay,
+                Algorithm = state.Scenario.Federation.Algorithm,
+            },
+        };
+        foreach (var (k, v) in task.Instructions.Params) header.Config.Params[k] = v;
+        header.Tensors.AddRange(TensorChunker.Specs(groups));
+        await Send(new TaskChunk { Header = header });
+        foreach (var chunk in TensorChunker.Chunks(groups)) await Send(new TaskChunk { Tensor = chunk });
+
+        async Task Send(TaskChunk message)
+        {
+            task.AddBytesDown(WireSize.Of(message));
+            await responseStream.WriteAsync(message, context.CancellationToken);
+        }
+    }
+
+    public override async Task<SubmitAck> SubmitResult(IAsyncStreamReader<ResultChunk> requestStream, ServerCallContext context)
+    {
+        if (!await requestStream.MoveNext(context.CancellationToken) || requestStream.Current.Header is not { } header)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "a result stream starts with its header"));
+        RequireNode(header.NodeId);
+        var task = state.Board.Find(header.TaskId);
+        if (task is null || task.NodeId != header.NodeId || task.PartyId != header.PartyId)
+            return new SubmitAck { Accepted = false, Reason = $"task {header.TaskId} for party {header.PartyId} is unknown or closed" };
+        long bytes = WireSize.Of(requestStream.Current);
+        TaskOutcome outcome;
+        try
+        {
+            var assembler = new TensorAssembler(header.Tensors);
+            while (await requestStream.MoveNext(context.CancellationToken))
+            {
+                var message = requestStream.Current;
+                bytes += WireSize.Of(message);
+                if (message.Tensor is null) throw new InvalidDataException("only tensor chunks may follow the header");
+                assembler.Add(message.Tensor);
+            }
+            outcome = header.Status == ResultStatus.Ok
+                ? ToOutcome(task, header, assembler.Complete())
+                : TaskOutcome.Failed(string.IsNullOrEmpty(header.Error) ? "party reported a failure" : header.Error);
+        }
+        catch (InvalidDataException e)
+        {
+            outcome = TaskOutcome.Failed("invalid update: " + e.Message);
+        }
+        task.AddBytesUp(bytes);
+        if (!task.Complete(outcome))
+            return new SubmitAck { Accepted = false, Reason = "the round no longer waits for this task (deadline passed or node marked gone)" };
+        state.RaiseTaskFinished(task);
+        return new SubmitAck { Accepted = outcome.Ok, Reason = outcome.Failure ?? "" };
+    }
+
+    public override Task<HeartbeatReply> Heartbeat(HeartbeatRequest request, ServerCallContext context)
+    {
+        var node = state.Registry.Find(request.NodeId);
+        if (node is { IsGone: false }) node.LastSeen = state.Time.GetTimestamp();
+        return Task.FromResult(new HeartbeatReply { Known = node is { IsGone: false } });
+    }
+
+    public override Task<DeregisterReply> Deregister(DeregisterRequest request, ServerCallContext context)
+    {
+        if (state.Registry.Find(request.NodeId) is { } node)
+        {
+            logger.LogInformation("node {Name} ({Id}) deregistered: {Reason}", node.Name, node.Id, request.Reason);
+            state.Registry.MarkGone(node, "deregistered: " + request.Reason);
+        }
+        return Task.FromResult(new DeregisterReply());
+    }
+
+    private NodeSession RequireNode(string nodeId) =>
+        state.Registry.Find(nodeId) is { IsGone: false } node
+            ? node
+            : throw new RpcException(new Status(StatusCode.NotFound, $"node '{nodeId}' is not registered (or was marked gone); register again"));
+
+    private static List<TensorGroup> Groups(ModelWeights model, IReadOnlyDictionary<string, ModelWeights> payloads) =>
+        [new TensorGroup(TensorGroup.Model, model), .. payloads.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new TensorGroup(p.Key, p.Value))];
+
+    private static TaskOutcome ToOutcome(TrainingTask task, ResultHeader header, IReadOnlyDictionary<string, ModelWeights> groups)
+    {
+        if (!groups.TryGetValue(TensorGroup.Model, out var model)) return TaskOutcome.Failed("invalid update: no model tensors");
+        task.Global.EnsureSameLayout(model, $"party {header.PartyId} update");
+        foreach (var t in model.Tensors)
+            foreach (var v in t.Data)
+                if (!float.IsFinite(v)) return TaskOutcome.Failed($"update has non-finite values in '{t.Name}' (training diverged?)");
+        if (header.NumExamples <= 0) return TaskOutcome.Failed($"invalid update: num_examples {header.NumExamples}");
+        var payloads = groups.Where(g => g.Key != TensorGroup.Model).ToDictionary(g => g.Key, g => g.Value);
+        return TaskOutcome.Success(new PartyResult(header.PartyId, header.NumExamples, header.LocalSteps, header.TrainLoss, header.TrainSeconds, model)
+        {
+            Payloads = payloads,
+        });
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+
+namespace FedSim.Coordinator;
+
+/// <summary>Which node hosts which party. A party belongs to at most one live node; a gone node's parties may be taken again.</summary>
+public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvider time)
+{
+    private readonly object _gate = new();
+    private readonly ConcurrentDictionary<string, NodeSession> _nodes = new();
+    private readonly NodeSession?[] _hostOf = new NodeSession?[totalParties];
+    private readonly TaskCompletionSource _allHosted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _nextNode;
+
+    public event Action<NodeSession, string>? NodeGone;
+
+    public int TotalParties => totalParties;
+
+    public Task AllPartiesHosted => _allHosted.Task;
+
+    public IEnumerable<NodeSession> Nodes => _nodes.Values;
+
+    public NodeSession? Find(string nodeId) => _nodes.GetValueOrDefault(nodeId);
+
+    public NodeSession? HostOf(int partyId)
+    {
+        var node = _hostOf[partyId];
+        return node is { IsGone: false } ? node : null;
+    }
+
+    public int HostedCount
+    {
+        get
+        {
+            lock (_gate) return _hostOf.Count(n => n is { IsGone: false });
+        }
+    }
+
+    /// <summary>Registers a node for the parties it asks for (or a share of the free ones); throws <see cref="ArgumentException"/> on a conflict.</summary>
+    public NodeSession Register(string name, IReadOnlyList<int> requested, int concurrency)
+    {
+        lock (_gate)
+        {
+            int[] parties;
+            if (requested.Count > 0)
+            {
+                foreach (var p in requested)
+                {
+                    if (p < 0 || p >= totalParties)
+                        throw new ArgumentException($"party {p} does not exist (this run has parties 0-{totalParties - 1})");
+                    if (_hostOf[p] is { IsGone: false } other)
+                        throw new ArgumentException($"party {p} is already hosted by node '{other.Name}' ({other.Id})");
+                }
+                if (requested.Distinct().Count() != requested.Count) throw new ArgumentException("a party id is listed twice");
+                parties = requested.ToArray();
+            }
+            else
+            {
+                parties = Enumerable.Range(0, totalParties).Where(p => _hostOf[p] is null or { IsGone: true }).Take(defaultShare).ToArray();
+                if (parties.Length == 0) throw new ArgumentException($"all {totalParties} parties are already hosted");
+            }
+            var id = $"node-{Interlocked.Increment(ref _nextNode)}";
+            var node = new NodeSession(id, string.IsNullOrWhiteSpace(name) ? id : name, parties, Math.Max(1, concurrency), time.GetTimestamp());
+            _nodes[id] = node;
+            foreach (var p in parties) _hostOf[p] = node;
+            if (_hostOf.All(n => n is { IsGone: false })) _allHosted.TrySetResult();
+            return node;
+        }
+    }
+
+    public void MarkGone(NodeSession node, string reason)
+    {
+        if (node.MarkGone()) NodeGone?.Invoke(node, reason);
+    }
+
+    public void StopAll(string reason)
+    {
+        foreach (var node in _nodes.Values) node.Stop(reason);
+    }
+}

@@ -1,0 +1,37 @@
+using System.Threading.Channels;
+using FedSim.Protos.V1;
+
+namespace FedSim.Coordinator;
+
+/// <summary>A registered party node: the parties it hosts and the queue of announcements waiting for its stream.</summary>
+public sealed class NodeSession(string id, string name, IReadOnlyList<int> partyIds, int concurrency, long registeredAt)
+{
+    private readonly Channel<Announcement> _outbox = Channel.CreateUnbounded<Announcement>();
+    private int _gone;
+
+    public string Id { get; } = id;
+    public string Name { get; } = name;
+    public IReadOnlyList<int> PartyIds { get; } = partyIds;
+    public int Concurrency { get; } = concurrency;
+    public long RegisteredAt { get; } = registeredAt;
+    public long LastSeen { get; set; } = registeredAt;
+    public bool IsGone => Volatile.Read(ref _gone) == 1;
+    public ChannelReader<Announcement> Outbox => _outbox.Reader;
+
+    public bool Announce(Announcement announcement) => !IsGone && _outbox.Writer.TryWrite(announcement);
+
+    /// <summary>Marks the node gone; returns true the first time.</summary>
+    public bool MarkGone()
+    {
+        if (Interlocked.Exchange(ref _gone, 1) == 1) return false;
+        _outbox.Writer.TryComplete();
+        return true;
+    }
+
+    /// <summary>Sends a stop and closes the queue after it.</summary>
+    public void Stop(string reason)
+    {
+        _outbox.Writer.TryWrite(new Announcement { Stop = new StopAnnouncement { Reason = reason } });
+        _outbox.Writer.TryComplete();
+    }
+}

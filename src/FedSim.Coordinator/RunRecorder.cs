@@ -1,0 +1,68 @@
+using System.Text.Json;
+using FedSim.Core.Partitioning;
+using FedSim.Core.Scenarios;
+
+namespace FedSim.Coordinator;
+
+/// <summary>
+/// Writes the run folder: scenario.yaml, partition.json, metrics.csv (a row per round), parties.csv (a row per party
+/// per round) and summary.json. Every file is replaced atomically after each round, so an interrupted run keeps what it had.
+/// </summary>
+public sealed class RunRecorder(string directory)
+{
+    public static readonly string[] MetricsHeader =
+    [
+        "round", "accuracy", "loss", "precision_macro", "recall_macro", "f1_macro", "train_loss", "bytes_up", "bytes_down",
+        "seconds", "eval_seconds", "train_seconds_mean", "train_seconds_std", "train_seconds_max", "update_norm_mean",
+        "update_norm_std", "cosine_mean", "cosine_std", "parties_sampled", "parties_ok", "parties_failed", "failed_parties",
+    ];
+
+    public static readonly string[] PartiesHeader =
+    [
+        "round", "party", "status", "examples", "local_steps", "train_loss", "train_seconds", "bytes_up", "bytes_down",
+        "update_norm", "cosine_to_aggregate", "error",
+    ];
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+    };
+
+    private readonly List<RoundRecord> _rounds = [];
+    private readonly List<PartyRoundRecord> _parties = [];
+
+    public string Directory { get; } = directory;
+
+    public IReadOnlyList<RoundRecord> Rounds => _rounds;
+
+    public void WriteStart(Scenario scenario, PartitionReport partition)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        AtomicFile.WriteAllText(Path.Combine(Directory, "scenario.yaml"), ScenarioWriter.ToYaml(scenario));
+        AtomicFile.WriteAllBytes(Path.Combine(Directory, "partition.json"), PartitionJson.Serialize(partition));
+        AtomicFile.WriteAllText(Path.Combine(Directory, "metrics.csv"), CsvText.Table(MetricsHeader, []));
+        AtomicFile.WriteAllText(Path.Combine(Directory, "parties.csv"), CsvText.Table(PartiesHeader, []));
+    }
+
+    public void AppendRound(RoundRecord round, IEnumerable<PartyRoundRecord> parties)
+    {
+        _rounds.Add(round);
+        _parties.AddRange(parties);
+        AtomicFile.WriteAllText(Path.Combine(Directory, "metrics.csv"), CsvText.Table(MetricsHeader, _rounds.Select(r => new object?[]
+        {
+            r.Round, r.Accuracy, r.Loss, r.PrecisionMacro, r.RecallMacro, r.F1Macro, r.TrainLoss, r.BytesUp, r.BytesDown,
+            r.Seconds, r.EvalSeconds, r.TrainSecondsMean, r.TrainSecondsStd, r.TrainSecondsMax, r.UpdateNormMean,
+            r.UpdateNormStd, r.CosineMean, r.CosineStd, r.PartiesSampled, r.PartiesOk, r.PartiesFailed,
+            string.Join(' ', r.FailedParties),
+        })));
+        AtomicFile.WriteAllText(Path.Combine(Directory, "parties.csv"), CsvText.Table(PartiesHeader, _parties.Select(p => new object?[]
+        {
+            p.Round, p.PartyId, p.Status, p.NumExamples, p.LocalSteps, p.TrainLoss, p.TrainSeconds, p.BytesUp, p.BytesDown,
+            p.UpdateNorm, p.CosineToAggregate, p.Error,
+        })));
+    }
+
+    public void WriteSummary(RunSummary summary) =>
+        AtomicFile.WriteAllText(Path.Combine(Directory, "summary.json"), JsonSerializer.Serialize(summary, JsonOptions) + "\n");
+}

@@ -1,0 +1,35 @@
+namespace FedSim.Core.Randomness;
+
+/// <summary>
+/// Derives independent, reproducible seeds from the scenario seed and a purpose
+/// (SplitMix64 finaliser over the combined inputs), so that e.g. round 3's sampling
+/// does not depend on how many random numbers round 2 drew.
+/// </summary>
+public static class Seeds
+{
+    public static int Derive(int seed, params ReadOnlySpan<long> parts)
+    {
+        var x = unchecked((ulong)seed * 0x9E3779B97F4A7C15UL);
+        foreach (var p in parts) x = Mix(x ^ unchecked((ulong)p + 0x9E3779B97F4A7C15UL));
+        return (int)(x & 0x7FFF_FFFF);
+    }
+
+    private static ulong Mix(ulong z)
+    {
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return z ^ (z >> 31);
+    }
+
+    /// <summary>A seeded generator (Mersenne Twister, as numpy's legacy RandomState uses).</summary>
+    public static Random Generator(int seed) => new MathNet.Numerics.Random.MersenneTwister(seed, threadSafe: false);
+
+    /// <summary>Purposes, so derived streams never collide.</summary>
+    public static class Purpose
+    {
+        public const long Partition = 1;
+        public const long Sampling = 2;
+        public const long LocalShuffle = 3;
+        public const long ModelInit = 4;
+    }
+}

@@ -1,0 +1,19 @@
+using FedSim.Core.Weights;
+
+namespace FedSim.Core.Strategies;
+
+/// <summary>FedAvg: the data-size weighted average of the whole state (parameters and buffers).</summary>
+public sealed class FedAvg : IStrategy
+{
+    public string Name => "fedavg";
+
+    public ModelWeights Initialize(ModelWeights initial, int totalParties) => initial;
+
+    public PartyInstructions ConfigureParty(int round, int partyId, ModelWeights global) => PartyInstructions.None;
+
+    public ModelWeights Aggregate(int round, ModelWeights global, IReadOnlyList<PartyResult> results, IReadOnlyList<PartyFailure> failures)
+    {
+        foreach (var r in results) global.EnsureSameLayout(r.Weights, $"party {r.PartyId} update");
+        return WeightedAverage.Of(results.Select(r => (r.Weights, (double)r.NumExamples)).ToList());
+    }
+}

@@ -1,0 +1,76 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace FedSim.Data;
+
+/// <summary>
+/// Reads IDX files (the MNIST / Fashion-MNIST layout), raw or gzipped: a big-endian magic
+/// <c>0x0000TTDD</c> (TT = 0x08 for unsigned bytes, DD = number of dimensions), DD big-endian int32 sizes, then the data.
+/// </summary>
+public static class IdxReader
+{
+    public sealed record IdxArray(int[] Dimensions, byte[] Data);
+
+    public static IdxArray Read(string path, int expectedDimensions)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidDataException($"{path}: cannot read: {e.Message}", e);
+        }
+        if (bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
+        {
+            try
+            {
+                using var gz = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+                using var ms = new MemoryStream();
+                gz.CopyTo(ms);
+                bytes = ms.ToArray();
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{path}: gzip data is corrupt or truncated ({e.Message})", e);
+            }
+            catch (EndOfStreamException e)
+            {
+                throw new InvalidDataException($"{path}: gzip data is truncated ({e.Message})", e);
+            }
+        }
+        return Parse(bytes, path, expectedDimensions);
+    }
+
+    public static IdxArray Parse(ReadOnlySpan<byte> bytes, string path, int expectedDimensions)
+    {
+        if (bytes.Length < 4)
+            throw new InvalidDataException($"{path}: truncated: {bytes.Length} bytes, too short for an IDX header");
+        if (bytes[0] != 0 || bytes[1] != 0)
+            throw new InvalidDataException($"{path}: not an IDX file (magic bytes {bytes[0]:x2} {bytes[1]:x2}, expected 00 00)");
+        if (bytes[2] != 0x08)
+            throw new InvalidDataException($"{path}: IDX element type 0x{bytes[2]:x2} is not supported (expected 0x08, unsigned byte)");
+        int dims = bytes[3];
+        if (dims != expectedDimensions)
+            throw new InvalidDataException($"{path}: IDX file has {dims} dimensions, expected {expectedDimensions}");
+        var headerSize = 4 + 4 * dims;
+        if (bytes.Length < headerSize)
+            throw new InvalidDataException($"{path}: truncated: header needs {headerSize} bytes, file holds {bytes.Length}");
+        var sizes = new int[dims];
+        long total = 1;
+        for (var i = 0; i < dims; i++)
+        {
+            sizes[i] = BinaryPrimitives.ReadInt32BigEndian(bytes[(4 + 4 * i)..]);
+            if (sizes[i] < 0) throw new InvalidDataException($"{path}: negative size {sizes[i]} in dimension {i}");
+            total *= sizes[i];
+        }
+        var available = bytes.Length - headerSize;
+        if (available < total)
+            throw new InvalidDataException(
+                $"{path}: truncated: header says [{string.Join(" x ", sizes)}] = {total} bytes of data, file holds {available}");
+        if (available > total)
+            throw new InvalidDataException($"{path}: {available - total} unexpected bytes after the data [{string.Join(" x ", sizes)}]");
+        return new IdxArray(sizes, bytes.Slice(headerSize, (int)total).ToArray());
+    }
+}

@@ -1,0 +1,16 @@
+namespace FedSim.Party;
+
+/// <summary>How a party node connects and how much it trains at once.</summary>
+public sealed record PartyNodeOptions(Uri Coordinator)
+{
+    /// <summary>Party ids to host; empty asks the coordinator for a share.</summary>
+    public IReadOnlyList<int> PartyIds { get; init; } = [];
+
+    /// <summary>Parties trained at once (each with its own libtorch threads).</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
+    public string Name { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>How long to keep retrying registration while the coordinator is not up yet.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromMinutes(5);
+}
