@@ -46,7 +46,7 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
     public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<Announcement> responseStream, ServerCallContext context)
     {
         var node = RequireNode(request.NodeId);
-        var reason = "stream closed";
+        string? reason = null;
         try
         {
             await foreach (var announcement in node.Outbox.ReadAllAsync(context.CancellationToken))
@@ -63,7 +63,12 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
         {
             reason = "connection lost: " + e.Message;
         }
-        if (!node.IsGone)
+        if (reason is null)
+        {
+            // The coordinator closed the queue (a stop was sent or the node was marked gone): a normal end.
+            state.Registry.MarkGone(node, "stopped");
+        }
+        else if (!node.IsGone)
         {
             logger.LogWarning("node {Name} ({Id}): {Reason}", node.Name, node.Id, reason);
             state.Registry.MarkGone(node, reason);

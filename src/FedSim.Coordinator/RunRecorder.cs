@@ -27,6 +27,7 @@ public sealed class RunRecorder(string directory)
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     private readonly List<RoundRecord> _rounds = [];

@@ -1,0 +1,28 @@
+namespace FedSim.Benchmarks;
+
+internal static class BenchApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        switch (args.FirstOrDefault())
+        {
+            case "train":
+                TrainingThroughput.Run(Arg(args, 1, 6000), Arg(args, 2, 5), Arg(args, 3, 1));
+                return 0;
+            case "centralised":
+                TrainingThroughput.Centralised(Arg(args, 1, 0), Arg(args, 2, 64), double.Parse(args.Length > 3 ? args[3] : "0.01", System.Globalization.CultureInfo.InvariantCulture));
+                return 0;
+            case "init":
+                using (var m = FedSim.Training.ModelZoo.Create("simple-cnn", [1, 28, 28], 10))
+                    foreach (var t in FedSim.Training.TorchWeights.FromModule(m).Tensors)
+                        Console.WriteLine($"{t.Name} {t.ShapeText} min {t.Data.Min():F4} max {t.Data.Max():F4} std {Math.Sqrt(t.Data.Select(v => (double)v * v).Average()):F4}");
+                return 0;
+            default:
+                Console.Error.WriteLine("usage: fedsim-bench train [SAMPLES REPEATS THREADS]");
+                await Task.CompletedTask;
+                return 2;
+        }
+    }
+
+    private static int Arg(string[] args, int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}

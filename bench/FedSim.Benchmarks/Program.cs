@@ -1,0 +1,1 @@
+return await FedSim.Benchmarks.BenchApp.RunAsync(args);

@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text;
+using FedSim.Core.Partitioning;
+
+namespace FedSim.Cli;
+
+/// <summary>The party x class count table as text, with each party's size, classes present and JS divergence.</summary>
+internal static class PartitionTable
+{
+    public static string Render(PartitionReport report)
+    {
+        var sb = new StringBuilder();
+        var classes = Enumerable.Range(0, report.Classes).ToArray();
+        var width = Math.Max(6, report.Parties.Max(p => p.ClassCounts.Max()).ToString(CultureInfo.InvariantCulture).Length + 1);
+        sb.Append("party".PadLeft(6));
+        foreach (var c in classes) sb.Append(("c" + c).PadLeft(width));
+        sb.Append("size".PadLeft(8)).Append("classes".PadLeft(9)).Append("JS".PadLeft(8)).Append('\n');
+        foreach (var p in report.Parties)
+        {
+            sb.Append(p.Id.ToString(CultureInfo.InvariantCulture).PadLeft(6));
+            foreach (var c in p.ClassCounts) sb.Append(c.ToString(CultureInfo.InvariantCulture).PadLeft(width));
+            sb.Append(p.Size.ToString(CultureInfo.InvariantCulture).PadLeft(8))
+                .Append(p.ClassesPresent.ToString(CultureInfo.InvariantCulture).PadLeft(9))
+                .Append(p.JsDivergence.ToString("F3", CultureInfo.InvariantCulture).PadLeft(8)).Append('\n');
+        }
+        sb.Append(CultureInfo.InvariantCulture,
+            $"{report.Strategy}, seed {report.Seed}: {report.Parties.Count} parties, {report.TotalSamples} samples; " +
+            $"JS divergence mean {report.MeanJsDivergence:F3} max {report.MaxJsDivergence:F3}; size CV {report.SizeCoefficientOfVariation:F3}\n");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,1 @@
+return await FedSim.Cli.CliApp.RunAsync(args);

@@ -1,0 +1,17 @@
+using System.Globalization;
+
+namespace FedSim.Cli;
+
+/// <summary>Where a run's files go: <c>--out DIR</c>, or <c>runs/NAME-YYYYMMDD-HHMMSS</c> under the current directory.</summary>
+internal static class RunFolder
+{
+    public static string Resolve(string? explicitDir, string name, TimeProvider time)
+    {
+        if (!string.IsNullOrEmpty(explicitDir)) return Path.GetFullPath(explicitDir);
+        var stamp = time.GetLocalNow().ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var safe = string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+        var dir = Path.GetFullPath(Path.Combine("runs", $"{safe}-{stamp}"));
+        for (var i = 2; Directory.Exists(dir); i++) dir = Path.GetFullPath(Path.Combine("runs", $"{safe}-{stamp}-{i}"));
+        return dir;
+    }
+}

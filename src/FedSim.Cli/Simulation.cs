@@ -1,0 +1,85 @@
+using FedSim.Coordinator;
+using FedSim.Core.Partitioning;
+using FedSim.Core.Scenarios;
+using FedSim.Core.Strategies;
+using FedSim.Data;
+using FedSim.Party;
+using FedSim.Training;
+using Microsoft.Extensions.Logging;
+
+namespace FedSim.Cli;
+
+/// <summary>
+/// One run composed from the parts: the coordinator's gRPC server and round loop in this process, and party nodes
+/// in this process (<c>local</c>), in child processes (<c>processes</c>), or started by hand (<c>fedsim party</c>).
+/// </summary>
+internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver observer, ILoggerFactory logs, TimeProvider time)
+{
+    public enum Parties
+    {
+        InProcess,
+        ChildProcesses,
+        External,
+    }
+
+    /// <summary>Called with the coordinator's address once it listens.</summary>
+    public Action<Uri>? Listening { get; init; }
+
+    public async Task<RunSummary> RunAsync(Uri listen, Parties parties, CancellationToken ct)
+    {
+        var data = DatasetCatalog.Load(scenario.Dataset.Name, scenario.Dataset.Path);
+        var partition = PartitionPlanner.Plan(scenario, data.Train.Labels, data.Train.Classes);
+        var state = new CoordinatorState(scenario, partition, time);
+        var workers = scenario.Deployment.Workers > 0 ? scenario.Deployment.Workers : Environment.ProcessorCount;
+        TorchThreads.ConfigureForWorkers(parties == Parties.InProcess ? workers : 1);
+        var initial = InitialModel.Create(scenario, data.Train);
+        using var models = new ModelPool(scenario.Model, data.Test.SampleShape, data.Test.Classes);
+        var evaluator = new TorchGlobalEvaluator(new Evaluator(data.Test, models));
+        var loop = new RoundLoop(state, StrategyFactory.Create(scenario.Federation), evaluator, new RunRecorder(outDir), observer);
+
+        await using var server = await CoordinatorServer.StartAsync(state, listen,
+            parties == Parties.External ? LogLevel.Information : LogLevel.Warning, ct);
+        Listening?.Invoke(server.Address);
+
+        using var stopNodes = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task nodes = Task.CompletedTask;
+        PartyProcesses? children = null;
+        await using var node = parties == Parties.InProcess
+            ? new PartyNode(new PartyNodeOptions(server.Address) { PartyIds = Enumerable.Range(0, scenario.Partition.Parties).ToArray(), Workers = workers, Name = "local" },
+                logs.CreateLogger("party"))
+            : null;
+        try
+        {
+            if (node is not null) nodes = node.RunAsync(stopNodes.Token);
+            else if (parties == Parties.ChildProcesses)
+                children = PartyProcesses.Start(server.Address, scenario.Partition.Parties, scenario.Deployment.PartyProcesses,
+                    Math.Max(1, workers / scenario.Deployment.PartyProcesses));
+
+            using var stopLoop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var runTask = loop.RunAsync(initial, stopLoop.Token);
+            if (await Task.WhenAny(runTask, nodes) == nodes && nodes.IsFaulted)
+            {
+                // An in-process node that died (e.g. its dataset is missing) must not leave the loop waiting for registrations.
+                await stopLoop.CancelAsync();
+                await runTask;
+                await nodes;
+            }
+            var summary = await runTask;
+            if (children is not null) await children.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            await stopNodes.CancelAsync();
+            try
+            {
+                await nodes;
+            }
+            catch (OperationCanceledException)
+            {
+                // The node was told to stop after the run ended.
+            }
+            return summary;
+        }
+        finally
+        {
+            children?.Dispose();
+        }
+    }
+}
