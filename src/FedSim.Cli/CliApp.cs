@@ -91,6 +91,11 @@ internal static class CliApp
             foreach (var error in e.Errors) stderr.WriteLine(error);
             return BadInput;
         }
+        catch (ScenarioDataException e)
+        {
+            stderr.WriteLine($"fedsim: {e.Message}");
+            return BadInput;
+        }
         catch (DatasetNotFoundException e)
         {
             stderr.WriteLine($"fedsim: {e.Message}");

@@ -25,6 +25,9 @@ internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver 
     /// <summary>Called with the coordinator's address once it listens.</summary>
     public Action<Uri>? Listening { get; init; }
 
+    /// <summary>Called once party node child processes are started (processes mode).</summary>
+    public Action<PartyProcesses>? ChildrenStarted { get; init; }
+
     public async Task<RunSummary> RunAsync(Uri listen, Parties parties, CancellationToken ct)
     {
         var data = DatasetCatalog.Load(scenario.Dataset.Name, scenario.Dataset.Path);
@@ -54,6 +57,7 @@ internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver 
             else if (parties == Parties.ChildProcesses)
                 children = PartyProcesses.Start(server.Address, scenario.Partition.Parties, scenario.Deployment.PartyProcesses,
                     Math.Max(1, workers / scenario.Deployment.PartyProcesses));
+            if (children is not null) ChildrenStarted?.Invoke(children);
 
             using var stopLoop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var runTask = loop.RunAsync(initial, stopLoop.Token);

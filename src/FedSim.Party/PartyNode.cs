@@ -91,6 +91,10 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
             await Deregister(client, "node stopped");
             throw new OperationCanceledException(ct);
         }
+        catch (Exception e) when (_killed.IsCancellationRequested && e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
+        {
+            throw new OperationCanceledException("the node was killed", e, _killed.Token);
+        }
     }
 
     private async Task<RegisterReply> RegisterWithRetry(Federation.FederationClient client, CancellationToken ct)

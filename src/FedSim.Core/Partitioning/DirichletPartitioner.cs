@@ -1,3 +1,5 @@
+using FedSim.Core.Scenarios;
+
 namespace FedSim.Core.Partitioning;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed class DirichletPartitioner(double beta, int minSize, int maxAttemp
     {
         var n = labels.Count;
         if ((long)minSize * parties > n)
-            throw new ArgumentException($"partition.min_size {minSize} x {parties} parties needs more than the {n} samples available");
+            throw new ScenarioDataException("partition.min_size", $"{minSize} samples for each of {parties} parties needs more than the {n} training samples available");
         var byClass = IndicesByClass(labels, classes);
         var capacity = (double)n / parties;
         for (var attempt = 1; attempt <= maxAttempts; attempt++)
@@ -46,7 +48,7 @@ public sealed class DirichletPartitioner(double beta, int minSize, int maxAttemp
             }
             return result;
         }
-        throw new InvalidOperationException(
+        throw new ScenarioDataException("partition.min_size",
             $"no Dirichlet(beta={beta}) split gave every one of {parties} parties at least {minSize} samples in {maxAttempts} attempts; lower partition.min_size or raise partition.beta");
     }
 

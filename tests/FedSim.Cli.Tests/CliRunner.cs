@@ -1,0 +1,13 @@
+namespace FedSim.Cli.Tests;
+
+/// <summary>Runs a fedsim command in this process and captures its output.</summary>
+internal static class CliRunner
+{
+    public static async Task<(int Exit, string Out, string Err)> Run(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await CliApp.Dispatch(args, stdout, stderr, CancellationToken.None);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+}

@@ -1,0 +1,89 @@
+using FedSim.Coordinator;
+using FedSim.Core.Scenarios;
+using FedSim.Party;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FedSim.Cli.Tests;
+
+[Collection("runs")]
+public sealed class FailureTests : IDisposable
+{
+    private readonly TestWorkspace _ws = new();
+
+    public void Dispose() => _ws.Dispose();
+
+    private sealed class RoundWatcher(Action<RoundRecord> onRound) : IRunObserver
+    {
+        public void RoundFinished(RoundRecord record) => onRound(record);
+    }
+
+    [Fact]
+    public async Task A_node_that_dies_mid_round_is_recorded_and_the_run_goes_on()
+    {
+        var path = _ws.WriteScenario("s.yaml", SmallScenario.Yaml(parties: 4, rounds: 3, minParties: 2));
+        var scenario = ScenarioLoader.Parse(File.ReadAllText(path), path);
+        var outDir = _ws.Path_("run");
+        var address = new TaskCompletionSource<Uri>();
+        var simulation = new Simulation(scenario, outDir, new RoundWatcher(_ => { }), NullLoggerFactory.Instance, TimeProvider.System)
+        {
+            Listening = address.SetResult,
+        };
+        var run = simulation.RunAsync(new Uri("http://127.0.0.1:0"), Simulation.Parties.External, CancellationToken.None);
+        var url = await address.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await using var survivor = new PartyNode(new PartyNodeOptions(url) { PartyIds = [0, 1, 2], Workers = 1, Name = "survivor" });
+        await using var doomed = new PartyNode(new PartyNodeOptions(url) { PartyIds = [3], Workers = 1, Name = "doomed" });
+        // The doomed node dies as soon as its first task's weights arrive: mid-round, before it can answer.
+        doomed.TaskReceived += (_, _) => doomed.Kill();
+        var survivorRun = survivor.RunAsync(CancellationToken.None);
+        var doomedRun = doomed.RunAsync(CancellationToken.None);
+
+        var summary = await run.WaitAsync(TimeSpan.FromMinutes(3));
+        await survivorRun.WaitAsync(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => doomedRun);
+
+        Assert.Equal("completed", summary.Status);
+        Assert.Equal(3, summary.RoundsCompleted);
+        var rows = Csv.Read(Path.Combine(outDir, "metrics.csv"));
+        Assert.All(rows, r =>
+        {
+            Assert.Equal("3", r["parties_ok"]);
+            Assert.Equal("1", r["parties_failed"]);
+            Assert.Equal("3", r["failed_parties"]);
+        });
+        var failed = Csv.Read(Path.Combine(outDir, "parties.csv")).Where(r => r["status"] == "failed").ToList();
+        Assert.Equal(3, failed.Count);
+        Assert.Contains("gone", failed[0]["error"]);
+        Assert.Contains("no live party node", failed[1]["error"]);
+    }
+
+    [Fact]
+    public async Task Fewer_answers_than_min_parties_stop_the_run_with_the_reason()
+    {
+        var path = _ws.WriteScenario("s.yaml", SmallScenario.Yaml(parties: 2, rounds: 2, minParties: 2));
+        var scenario = ScenarioLoader.Parse(File.ReadAllText(path), path);
+        var outDir = _ws.Path_("run");
+        var address = new TaskCompletionSource<Uri>();
+        var simulation = new Simulation(scenario, outDir, new RoundWatcher(_ => { }), NullLoggerFactory.Instance, TimeProvider.System)
+        {
+            Listening = address.SetResult,
+        };
+        var run = simulation.RunAsync(new Uri("http://127.0.0.1:0"), Simulation.Parties.External, CancellationToken.None);
+        var url = await address.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await using var a = new PartyNode(new PartyNodeOptions(url) { PartyIds = [0], Workers = 1 });
+        await using var b = new PartyNode(new PartyNodeOptions(url) { PartyIds = [1], Workers = 1 });
+        b.TaskReceived += (_, _) => b.Kill();
+        var aRun = a.RunAsync(CancellationToken.None);
+        var bRun = b.RunAsync(CancellationToken.None);
+
+        var summary = await run.WaitAsync(TimeSpan.FromMinutes(3));
+        await aRun.WaitAsync(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bRun);
+
+        Assert.Equal("failed", summary.Status);
+        Assert.Equal(0, summary.RoundsCompleted);
+        Assert.Contains("min_parties", summary.Error);
+        Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));
+        Assert.Contains("\"failed\"", File.ReadAllText(Path.Combine(outDir, "summary.json")));
+    }
+}
