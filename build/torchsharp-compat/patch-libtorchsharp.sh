@@ -3,6 +3,9 @@
 # than GCC 13 (e.g. Debian 12, which stops at GLIBCXX_3.4.30).
 #
 #   usage: patch-libtorchsharp.sh DIR [CACHE_DIR]
+#          patch-libtorchsharp.sh --system-needs-patch
+#             exit 0 when the system libstdc++ lacks GLIBCXX_3.4.32 (so builds
+#             will patch, and g++ and patchelf are needed), 1 when it has it.
 #
 # DIR is the directory holding libLibTorchSharp.so (normally
 # <output>/runtimes/linux-x64/native). CACHE_DIR receives the compiled helper
@@ -37,10 +40,7 @@ die() {
     exit 1
 }
 
-[[ $# -ge 1 && $# -le 2 ]] || die "usage: $0 DIR [CACHE_DIR]"
-dir=${1%/}
-lib="$dir/libLibTorchSharp.so"
-[[ -f $lib ]] || die "$lib not found"
+[[ $# -ge 1 && $# -le 2 ]] || die "usage: $0 DIR [CACHE_DIR] | --system-needs-patch"
 
 # Number of NUL-delimited strings in file $1 equal to $2. Version names live
 # in .dynstr as whole strings; ".symtab" entries such as "sym@GLIBCXX_3.4.32"
@@ -79,9 +79,20 @@ find_system_libstdcxx() {
 
 # (a) A new enough libstdc++ needs no patch.
 system_libstdcxx=$(find_system_libstdcxx)
-if [[ -n $system_libstdcxx && $(count_strings "$system_libstdcxx" "$NEED_VERSION") -gt 0 ]]; then
+system_is_new_enough() {
+    [[ -n $system_libstdcxx && $(count_strings "$system_libstdcxx" "$NEED_VERSION") -gt 0 ]]
+}
+if [[ $1 == --system-needs-patch ]]; then
+    system_is_new_enough && exit 1
     exit 0
 fi
+if system_is_new_enough; then
+    exit 0
+fi
+
+dir=${1%/}
+lib="$dir/libLibTorchSharp.so"
+[[ -f $lib ]] || die "$lib not found"
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cache=${2:-${FEDSIM_COMPAT_CACHE:-${TMPDIR:-/tmp}/fedsim-torchsharp-compat-$(id -u)}}

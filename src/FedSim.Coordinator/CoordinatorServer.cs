@@ -50,6 +50,10 @@ public sealed class CoordinatorServer : IAsyncDisposable
                 : listen.Host is "*" or "0.0.0.0" or "+" ? IPAddress.Any
                 : IPAddress.Parse(listen.Host);
             k.Listen(ip, listen.Port, o => o.Protocols = HttpProtocols.Http2);
+            // Updates stream in many megabytes: larger HTTP/2 receive windows than Kestrel's defaults (1 MB / 768 KB)
+            // keep uploads from stalling on flow control.
+            k.Limits.Http2.InitialConnectionWindowSize = 32 * 1024 * 1024;
+            k.Limits.Http2.InitialStreamWindowSize = 16 * 1024 * 1024;
         });
         var app = builder.Build();
         app.MapGrpcService<FederationService>();

@@ -178,8 +178,8 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
         if (!groups.TryGetValue(TensorGroup.Model, out var model)) return TaskOutcome.Failed("invalid update: no model tensors");
         task.Global.EnsureSameLayout(model, $"party {header.PartyId} update");
         foreach (var t in model.Tensors)
-            foreach (var v in t.Data)
-                if (!float.IsFinite(v)) return TaskOutcome.Failed($"update has non-finite values in '{t.Name}' (training diverged?)");
+            if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(t.Span))
+                return TaskOutcome.Failed($"update has non-finite values in '{t.Name}' (training diverged?)");
         if (header.NumExamples <= 0) return TaskOutcome.Failed($"invalid update: num_examples {header.NumExamples}");
         var payloads = groups.Where(g => g.Key != TensorGroup.Model).ToDictionary(g => g.Key, g => g.Value);
         return TaskOutcome.Success(new PartyResult(header.PartyId, header.NumExamples, header.LocalSteps, header.TrainLoss, header.TrainSeconds, model)

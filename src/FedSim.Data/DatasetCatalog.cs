@@ -17,7 +17,7 @@ public static class DatasetCatalog
         if (!Names.Contains(name))
             throw new ArgumentException($"dataset.name: unknown dataset '{name}' (known: {string.Join(", ", Names)})");
         var dir = DatasetLocator.Locate(name, path, IdxFiles);
-        var key = name + "|" + Path.GetFullPath(dir);
+        var key = name + "|" + Path.TrimEndingDirectorySeparator(Path.GetFullPath(dir));
         var lazy = Cache.GetOrAdd(key, _ => new Lazy<DatasetPair>(() => LoadIdx(name, dir)));
         try
         {

@@ -58,19 +58,21 @@ public static class IdxReader
         if (bytes.Length < headerSize)
             throw new InvalidDataException($"{path}: truncated: header needs {headerSize} bytes, file holds {bytes.Length}");
         var sizes = new int[dims];
-        long total = 1;
         for (var i = 0; i < dims; i++)
         {
             sizes[i] = BinaryPrimitives.ReadInt32BigEndian(bytes[(4 + 4 * i)..]);
             if (sizes[i] < 0) throw new InvalidDataException($"{path}: negative size {sizes[i]} in dimension {i}");
-            total *= sizes[i];
         }
         var available = bytes.Length - headerSize;
+        var total = Core.Weights.ShapeMath.ElementCount(sizes.Select(s => (long)s), long.MaxValue);
+        if (total is null)
+            throw new InvalidDataException(
+                $"{path}: truncated: header says [{string.Join(" x ", sizes)}], more bytes of data than the {available} the file holds");
         if (available < total)
             throw new InvalidDataException(
                 $"{path}: truncated: header says [{string.Join(" x ", sizes)}] = {total} bytes of data, file holds {available}");
         if (available > total)
             throw new InvalidDataException($"{path}: {available - total} unexpected bytes after the data [{string.Join(" x ", sizes)}]");
-        return new IdxArray(sizes, bytes.Slice(headerSize, (int)total).ToArray());
+        return new IdxArray(sizes, bytes.Slice(headerSize, (int)total.Value).ToArray());
     }
 }

@@ -6,14 +6,17 @@ public sealed record NamedTensor
     public NamedTensor(string name, long[] shape, float[] data)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        long expected = 1;
-        foreach (var d in shape)
+        long? expected;
+        try
         {
-            if (d < 0) throw new ArgumentException($"tensor '{name}': negative dimension {d}", nameof(shape));
-            expected *= d;
+            expected = ShapeMath.ElementCount(shape, data.Length);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ArgumentException($"tensor '{name}': {e.Message}", nameof(shape));
         }
         if (expected != data.Length)
-            throw new ArgumentException($"tensor '{name}': shape [{string.Join(",", shape)}] needs {expected} values, got {data.Length}", nameof(data));
+            throw new ArgumentException($"tensor '{name}': shape [{string.Join(",", shape)}] does not hold {data.Length} values", nameof(data));
         Name = name;
         Shape = shape;
         Data = data;

@@ -22,16 +22,18 @@ public sealed class TensorAssembler
         long total = 0;
         for (var i = 0; i < _specs.Length; i++)
         {
-            long n = 1;
-            foreach (var d in _specs[i].Shape)
+            long? n;
+            try
             {
-                if (d < 0) throw new InvalidDataException($"tensor '{_specs[i].Name}': negative dimension {d}");
-                n *= d;
+                n = ShapeMath.ElementCount(_specs[i].Shape, Math.Min(Array.MaxLength, maxElements));
             }
-            total += n;
-            if (n > Array.MaxLength || total > maxElements)
-                throw new InvalidDataException($"tensor '{_specs[i].Name}': {n} elements exceed the limit");
-            _data[i] = new float[n];
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"tensor '{_specs[i].Name}': {e.Message}", e);
+            }
+            if (n is null || (total += n.Value) > maxElements)
+                throw new InvalidDataException($"tensor '{_specs[i].Name}': shape [{string.Join(",", _specs[i].Shape)}] exceeds the limit of {maxElements} elements");
+            _data[i] = new float[n.Value];
         }
     }
 

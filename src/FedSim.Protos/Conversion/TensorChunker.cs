@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using FedSim.Protos.V1;
 using Google.Protobuf;
 
@@ -35,7 +34,8 @@ public static class TensorChunker
                     {
                         TensorIndex = index,
                         Offset = offset,
-                        Data = ByteString.CopyFrom(MemoryMarshal.AsBytes(data.AsSpan(offset, count))),
+                        // The weights are immutable, so the chunk can wrap their memory instead of copying it.
+                        Data = UnsafeByteOperations.UnsafeWrap(new FloatBytes(data, offset, count).Memory),
                     };
                     if (data.Length == 0) break;
                 }

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using FedSim.Coordinator;
+using FedSim.Core.Partitioning;
+using FedSim.Core.Scenarios;
+using FedSim.Core.Strategies;
+using FedSim.Core.Weights;
+using FedSim.Protos.Conversion;
+using FedSim.Protos.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Logging;
+
+namespace FedSim.Benchmarks;
+
+/// <summary>
+/// Serialization plus loopback gRPC transfer of a large update through the coordinator's real service: the download
+/// (FetchTask: chunking, protobuf, HTTP/2, reassembly) and the upload (SubmitResult: the same the other way plus checks).
+/// </summary>
+internal static class TransferThroughput
+{
+    public static async Task Run(int megabytes, int repeats)
+    {
+        var floats = megabytes * 1_000_000 / 4;
+        var rng = new Random(1);
+        var data = new float[floats];
+        for (var i = 0; i < data.Length; i++) data[i] = (float)rng.NextDouble();
+        // Several tensors, like a real model, the largest holding most of the values.
+        var model = new ModelWeights([
+            new NamedTensor("big.weight", [floats - 2000], data[..(floats - 2000)]),
+            new NamedTensor("small.weight", [1000], data[(floats - 2000)..(floats - 1000)]),
+            new NamedTensor("small.bias", [1000], data[(floats - 1000)..]),
+        ]);
+        var scenario = ScenarioLoader.Parse("partition:\n  parties: 1\nfederation:\n  min_parties: 1\n", "bench");
+        var partition = PartitionReport.Compute("homo", 0, [0], 1, [[0]]);
+        var state = new CoordinatorState(scenario, partition, TimeProvider.System);
+        await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
+        using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { MaxReceiveMessageSize = 16 << 20, MaxSendMessageSize = 16 << 20 });
+        var client = new Federation.FederationClient(channel);
+        var reg = await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._1, NodeName = "bench" });
+
+        var down = new List<double>();
+        var up = new List<double>();
+        for (var r = 0; r <= repeats; r++)
+        {
+            var task = new TrainingTask($"t{r}", 1, 0, reg.NodeId, model, PartyInstructions.None, long.MaxValue);
+            state.Board.Add(task);
+            var watch = Stopwatch.StartNew();
+            using (var fetch = client.FetchTask(new FetchTaskRequest { NodeId = reg.NodeId, TaskId = task.Id }))
+            {
+                TensorAssembler? assembler = null;
+                await foreach (var chunk in fetch.ResponseStream.ReadAllAsync())
+                    if (chunk.Header is { } h) assembler = new TensorAssembler(h.Tensors);
+                    else assembler!.Add(chunk.Tensor);
+                var received = assembler!.Complete()[TensorGroup.Model];
+                if (received[0].Data[12345] != data[12345]) throw new InvalidOperationException("corrupt transfer");
+            }
+            var downSeconds = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            using (var submit = client.SubmitResult())
+            {
+                var header = new ResultHeader { NodeId = reg.NodeId, TaskId = task.Id, PartyId = 0, Status = ResultStatus.Ok, NumExamples = 1 };
+                header.Tensors.AddRange(TensorChunker.Specs([new TensorGroup(TensorGroup.Model, model)]));
+                await submit.RequestStream.WriteAsync(new ResultChunk { Header = header });
+                foreach (var c in TensorChunker.Chunks([new TensorGroup(TensorGroup.Model, model)]))
+                    await submit.RequestStream.WriteAsync(new ResultChunk { Tensor = c });
+                await submit.RequestStream.CompleteAsync();
+                var ack = await submit.ResponseAsync;
+                if (!ack.Accepted) throw new InvalidOperationException("upload refused: " + ack.Reason);
+            }
+            var upSeconds = watch.Elapsed.TotalSeconds;
+            state.Board.Remove(task);
+            if (r == 0) continue; // warm-up
+            down.Add(megabytes / downSeconds);
+            up.Add(megabytes / upSeconds);
+        }
+        Console.WriteLine($"transfer of a {megabytes} MB update over loopback gRPC through the coordinator service, median of {repeats}:");
+        Console.WriteLine($"  download (FetchTask)    {TrainingThroughput.Median(down),8:F0} MB/s");
+        Console.WriteLine($"  upload (SubmitResult)   {TrainingThroughput.Median(up),8:F0} MB/s");
+    }
+}
