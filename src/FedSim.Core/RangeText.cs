@@ -5,6 +5,8 @@ namespace FedSim.Core;
 /// <summary>Party id lists as text: "0-4,7,9-10".</summary>
 public static class RangeText
 {
+    public const int MaxIds = 10_000_000;
+
     public static int[] Parse(string text)
     {
         var result = new List<int>();
@@ -18,7 +20,8 @@ public static class RangeText
             }
             int from = ParseId(part[..dash], text), to = ParseId(part[(dash + 1)..], text);
             if (to < from) throw new FormatException($"'{part}' in '{text}': range end is before its start");
-            for (var i = from; i <= to; i++) result.Add(i);
+            if ((long)to - from >= MaxIds) throw new FormatException($"'{part}' in '{text}': more than {MaxIds} party ids");
+            for (long i = from; i <= to; i++) result.Add((int)i);
         }
         if (result.Count == 0) throw new FormatException($"'{text}': no party ids (expected e.g. 0-4 or 0,2,5-7)");
         if (result.Distinct().Count() != result.Count) throw new FormatException($"'{text}': a party id is listed twice");

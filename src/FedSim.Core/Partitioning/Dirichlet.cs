@@ -7,6 +7,8 @@ public static class Dirichlet
 {
     public static double[] Sample(double beta, int dimensions, Random rng)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(beta);
         var p = new double[dimensions];
         while (true)
         {

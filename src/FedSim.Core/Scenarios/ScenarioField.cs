@@ -15,8 +15,10 @@ public sealed record ScenarioField(string Path, ScenarioValueKind Kind, object? 
     /// <summary>Parses and checks a scalar; returns the value or an error text (without the location).</summary>
     public (object? Value, string? Error) Parse(string? raw)
     {
-        if (raw is null || raw is "~" or "null" or "")
+        if (raw is null)
             return Optional ? (null, null) : (null, $"a value is required ({Describe()})");
+        if (raw.Length == 0 && !Optional)
+            return (null, $"must not be empty ({Describe()})");
         switch (Kind)
         {
             case ScenarioValueKind.String:

@@ -42,14 +42,23 @@ public static class ScenarioLoader
     {
         var result = new Dictionary<string, RawValue>(StringComparer.Ordinal);
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             var message = e.InnerException?.Message ?? e.Message;
             errors.Add(new ScenarioError(source, (int)e.Start.Line, "syntax", message.Trim()));
+            return result;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up on some malformed input (e.g. an unclosed '[') without a position;
+            // the last event it parsed is where the trouble starts.
+            var line = parser.Current is { } last ? (int)last.End.Line : 1;
+            errors.Add(new ScenarioError(source, line, "syntax", "malformed YAML after this point (an unclosed '[' or '{'?)"));
             return result;
         }
         if (stream.Documents.Count == 0) return result;
@@ -76,6 +85,11 @@ public static class ScenarioLoader
             var key = (keyNode as YamlScalarNode)?.Value ?? "";
             var path = prefix + key;
             var line = (int)keyNode.Start.Line;
+            if (key.Contains('.'))
+            {
+                errors.Add(new ScenarioError(source, line, path, $"write nested keys as a mapping ({key.Replace(".", ":\n  ")}), not with dots"));
+                continue;
+            }
             if (ScenarioSchema.Sections.Contains(path))
             {
                 if (valueNode is YamlMappingNode child) Flatten(child, path + ".", source, result, errors);
@@ -93,12 +107,8 @@ public static class ScenarioLoader
                 errors.Add(new ScenarioError(source, (int)valueNode.Start.Line, path, $"expected a single value ({ScenarioSchema.Find(path)!.Describe()})"));
                 continue;
             }
-            if (result.ContainsKey(path))
-            {
-                errors.Add(new ScenarioError(source, line, path, "given twice"));
-                continue;
-            }
-            var text = scalar.Style is ScalarStyle.Plain && scalar.Value is "~" or "null" ? null : scalar.Value;
+            // Only a plain null (~, null or nothing) is missing; a quoted "null" is the string null.
+            var text = scalar.Style is ScalarStyle.Plain && scalar.Value is "~" or "null" or "" ? null : scalar.Value;
             result[path] = new RawValue(text, source, (int)scalar.Start.Line);
         }
     }
@@ -117,7 +127,8 @@ public static class ScenarioLoader
             errors.Add(new ScenarioError("--set", null, path, UnknownKeyMessage(path)));
             return;
         }
-        raw[path] = new RawValue(assignment[(eq + 1)..].Trim(), "--set", null);
+        var value = assignment[(eq + 1)..].Trim();
+        raw[path] = new RawValue(value is "" or "~" or "null" ? null : value, "--set", null);
     }
 
     private static string UnknownKeyMessage(string path)

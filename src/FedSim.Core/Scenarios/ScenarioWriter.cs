@@ -61,9 +61,12 @@ public static class ScenarioWriter
         _ => value.ToString() ?? "null",
     };
 
+    /// <summary>Plain when unambiguous, else a double-quoted string (JSON escaping is valid YAML).</summary>
     private static string Quote(string s) =>
-        s.Length > 0 && s.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '/') && !double.TryParse(s, CultureInfo.InvariantCulture, out _)
-            && s is not ("null" or "true" or "false" or "~")
+        s.Length > 0 && (char.IsLetterOrDigit(s[0]) || s[0] is '/' or '_')
+            && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/')
+            && !double.TryParse(s, CultureInfo.InvariantCulture, out _)
+            && s is not ("null" or "true" or "false" or "yes" or "no" or "on" or "off" or "~")
             ? s
-            : "\"" + s.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+            : System.Text.Json.JsonSerializer.Serialize(s);
 }

@@ -11,6 +11,7 @@ public static class WeightedAverage
         var first = items[0].Weights;
         var total = items.Sum(i => i.Weight);
         if (!(total > 0)) throw new ArgumentException($"weights must sum to a positive number, got {total}");
+        if (first.Count == 0) return first;
         var tensors = new NamedTensor[first.Count];
         var acc = new double[first.Tensors.Max(t => t.Length)];
         for (var t = 0; t < first.Count; t++)

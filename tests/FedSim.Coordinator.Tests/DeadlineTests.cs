@@ -1,0 +1,92 @@
+using FedSim.Core.Metrics;
+using FedSim.Core.Partitioning;
+using FedSim.Core.Scenarios;
+using FedSim.Core.Strategies;
+using FedSim.Core.Weights;
+using FedSim.Protos.Conversion;
+using FedSim.Protos.V1;
+using Grpc.Core;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Logging;
+
+namespace FedSim.Coordinator.Tests;
+
+/// <summary>The round loop over real gRPC with hand-driven parties: one answers, one stays silent past the deadline.</summary>
+public sealed class DeadlineTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "fedsim-coord-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
+    }
+
+    /// <summary>Scores a model by its first value: lets the test check which updates were aggregated.</summary>
+    private sealed class FirstValueEvaluator : IGlobalEvaluator
+    {
+        public (ClassificationMetrics Metrics, double Loss) Evaluate(ModelWeights weights) =>
+            (new ClassificationMetrics(weights[0].Data[0], 0, 0, 0, 1), 0);
+    }
+
+    [Fact]
+    public async Task A_party_that_misses_the_deadline_is_recorded_and_the_others_are_aggregated()
+    {
+        var scenario = ScenarioLoader.Parse("name: d\npartition:\n  parties: 2\nfederation:\n  rounds: 1\n  min_parties: 1\n  round_timeout_s: 1.5\n", "test");
+        var partition = PartitionReport.Compute("homo", 0, [0, 1, 0, 1], 2, [[0, 1], [2, 3]]);
+        var state = new CoordinatorState(scenario, partition, TimeProvider.System);
+        await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
+        var initial = new ModelWeights([new NamedTensor("w", [2], [0f, 0f])]);
+        var loop = new RoundLoop(state, new FedAvg(), new FirstValueEvaluator(), new RunRecorder(_dir), new NoObserver());
+        var run = loop.RunAsync(initial, CancellationToken.None);
+
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var client = new Federation.FederationClient(channel);
+        var worker = await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._1, NodeName = "worker", PartyIds = { 0 } });
+        var silent = await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._1, NodeName = "silent", PartyIds = { 1 } });
+        Assert.Equal([1], silent.Parties.Select(p => p.PartyId));
+        Assert.Equal([2, 3], silent.Parties[0].Dataidxs);
+
+        using var silentStream = client.Subscribe(new SubscribeRequest { NodeId = silent.NodeId });
+        using var stream = client.Subscribe(new SubscribeRequest { NodeId = worker.NodeId });
+        Assert.True(await stream.ResponseStream.MoveNext(CancellationToken.None));
+        var task = stream.ResponseStream.Current.Task;
+        Assert.Equal(0, task.PartyId);
+
+        // Answer with weights [3, 4] for 2 examples.
+        using (var submit = client.SubmitResult())
+        {
+            var update = new ModelWeights([new NamedTensor("w", [2], [3f, 4f])]);
+            var header = new ResultHeader { NodeId = worker.NodeId, TaskId = task.TaskId, PartyId = 0, Status = ResultStatus.Ok, NumExamples = 2, LocalSteps = 1 };
+            header.Tensors.AddRange(TensorChunker.Specs([new TensorGroup(TensorGroup.Model, update)]));
+            await submit.RequestStream.WriteAsync(new ResultChunk { Header = header });
+            foreach (var c in TensorChunker.Chunks([new TensorGroup(TensorGroup.Model, update)])) await submit.RequestStream.WriteAsync(new ResultChunk { Tensor = c });
+            await submit.RequestStream.CompleteAsync();
+            Assert.True((await submit.ResponseAsync).Accepted);
+        }
+
+        var summary = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal("completed", summary.Status);
+        // Only party 0's update was averaged: the new model is [3, 4], scored by its first value.
+        Assert.Equal(3.0, summary.FinalAccuracy);
+        var metrics = File.ReadAllLines(Path.Combine(_dir, "metrics.csv"));
+        Assert.EndsWith(",2,1,1,1", metrics[1]);
+        var parties = File.ReadAllLines(Path.Combine(_dir, "parties.csv"));
+        Assert.Contains(parties, l => l.StartsWith("1,1,failed,", StringComparison.Ordinal) && l.Contains("missed the round deadline of 1.5s"));
+    }
+
+    [Fact]
+    public async Task A_node_speaking_another_protocol_version_is_refused()
+    {
+        var scenario = ScenarioLoader.Parse("partition:\n  parties: 1\n", "test");
+        var state = new CoordinatorState(scenario, PartitionReport.Compute("homo", 0, [0], 1, [[0]]), TimeProvider.System);
+        await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var client = new Federation.FederationClient(channel);
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await client.RegisterAsync(new RegisterRequest { ProtocolVersion = (ProtocolVersion)2 }));
+        Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
+        Assert.Contains("protocol version 2", e.Status.Detail);
+    }
+
+    private sealed class NoObserver : IRunObserver;
+}

@@ -1,0 +1,59 @@
+namespace FedSim.Coordinator.Tests;
+
+public sealed class NodeRegistryTests
+{
+    private static NodeRegistry Registry(int parties = 6, int share = 3) => new(parties, share, TimeProvider.System);
+
+    [Fact]
+    public void A_node_gets_the_parties_it_asks_for()
+    {
+        var registry = Registry();
+        var node = registry.Register("a", [0, 2], 1);
+        Assert.Equal([0, 2], node.PartyIds);
+        Assert.Same(node, registry.HostOf(2));
+        Assert.Null(registry.HostOf(1));
+    }
+
+    [Fact]
+    public void A_party_hosted_by_a_live_node_cannot_be_taken()
+    {
+        var registry = Registry();
+        registry.Register("a", [0, 1], 1);
+        var e = Assert.Throws<ArgumentException>(() => registry.Register("b", [1, 2], 1));
+        Assert.Contains("party 1 is already hosted by node 'a'", e.Message);
+    }
+
+    [Fact]
+    public void A_gone_node_frees_its_parties_for_another()
+    {
+        var registry = Registry();
+        var a = registry.Register("a", [0, 1], 1);
+        string? reason = null;
+        registry.NodeGone += (_, r) => reason = r;
+        registry.MarkGone(a, "crashed");
+        Assert.Equal("crashed", reason);
+        Assert.Null(registry.HostOf(0));
+        var b = registry.Register("b", [0, 1], 1);
+        Assert.Same(b, registry.HostOf(0));
+    }
+
+    [Fact]
+    public void Unknown_and_repeated_party_ids_are_refused()
+    {
+        var registry = Registry();
+        Assert.Contains("party 6 does not exist", Assert.Throws<ArgumentException>(() => registry.Register("a", [6], 1)).Message);
+        Assert.Contains("twice", Assert.Throws<ArgumentException>(() => registry.Register("a", [1, 1], 1)).Message);
+    }
+
+    [Fact]
+    public void Nodes_that_ask_for_nothing_get_consecutive_shares_until_all_are_hosted()
+    {
+        var registry = Registry(parties: 5, share: 2);
+        Assert.Equal([0, 1], registry.Register("a", [], 1).PartyIds);
+        Assert.Equal([2, 3], registry.Register("b", [], 1).PartyIds);
+        Assert.False(registry.AllPartiesHosted.IsCompleted);
+        Assert.Equal([4], registry.Register("c", [], 1).PartyIds);
+        Assert.True(registry.AllPartiesHosted.IsCompleted);
+        Assert.Contains("already hosted", Assert.Throws<ArgumentException>(() => registry.Register("d", [], 1)).Message);
+    }
+}
