@@ -1,7 +1,4 @@
-using FedSim.Coordinator;
-using FedSim.Core.Scenarios;
 using FedSim.Party;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FedSim.Cli.Tests;
 
@@ -12,24 +9,12 @@ public sealed class FailureTests : IDisposable
 
     public void Dispose() => _ws.Dispose();
 
-    private sealed class RoundWatcher(Action<RoundRecord> onRound) : IRunObserver
-    {
-        public void RoundFinished(RoundRecord record) => onRound(record);
-    }
-
     [Fact]
     public async Task A_node_that_dies_mid_round_is_recorded_and_the_run_goes_on()
     {
-        var path = _ws.WriteScenario("s.yaml", SmallScenario.Yaml(parties: 4, rounds: 3, minParties: 2));
-        var scenario = ScenarioLoader.Parse(File.ReadAllText(path), path);
         var outDir = _ws.Path_("run");
-        var address = new TaskCompletionSource<Uri>();
-        var simulation = new Simulation(scenario, outDir, new RoundWatcher(_ => { }), NullLoggerFactory.Instance, TimeProvider.System)
-        {
-            Listening = address.SetResult,
-        };
-        var run = simulation.RunAsync(new Uri("http://127.0.0.1:0"), Simulation.Parties.External, CancellationToken.None);
-        var url = await address.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var external = await ExternalRun.Start(_ws.WriteScenario("s.yaml", SmallScenario.Yaml(parties: 4, rounds: 3, minParties: 2)), outDir);
+        var (run, url) = (external.Summary, external.Address);
 
         await using var survivor = new PartyNode(new PartyNodeOptions(url) { PartyIds = [0, 1, 2], Workers = 1, Name = "survivor" });
         await using var doomed = new PartyNode(new PartyNodeOptions(url) { PartyIds = [3], Workers = 1, Name = "doomed" });
@@ -60,16 +45,9 @@ public sealed class FailureTests : IDisposable
     [Fact]
     public async Task Fewer_answers_than_min_parties_stop_the_run_with_the_reason()
     {
-        var path = _ws.WriteScenario("s.yaml", SmallScenario.Yaml(parties: 2, rounds: 2, minParties: 2));
-        var scenario = ScenarioLoader.Parse(File.ReadAllText(path), path);
         var outDir = _ws.Path_("run");
-        var address = new TaskCompletionSource<Uri>();
-        var simulation = new Simulation(scenario, outDir, new RoundWatcher(_ => { }), NullLoggerFactory.Instance, TimeProvider.System)
-        {
-            Listening = address.SetResult,
-        };
-        var run = simulation.RunAsync(new Uri("http://127.0.0.1:0"), Simulation.Parties.External, CancellationToken.None);
-        var url = await address.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var external = await ExternalRun.Start(_ws.WriteScenario("s.yaml", SmallScenario.Yaml(parties: 2, rounds: 2, minParties: 2)), outDir);
+        var (run, url) = (external.Summary, external.Address);
         await using var a = new PartyNode(new PartyNodeOptions(url) { PartyIds = [0], Workers = 1 });
         await using var b = new PartyNode(new PartyNodeOptions(url) { PartyIds = [1], Workers = 1 });
         b.TaskReceived += (_, _) => b.Kill();
