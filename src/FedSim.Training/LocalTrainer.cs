@@ -23,7 +23,7 @@ public sealed class LocalTrainer(IDataset data, ModelPool models)
         {
             TorchWeights.Load(model, global);
             model.train();
-            using var optimizer = optim.SGD(model.parameters(), settings.Lr, settings.Momentum, weight_decay: settings.WeightDecay);
+            using var optimizer = new Sgd(model.parameters(), settings.Lr, settings.Momentum, settings.WeightDecay);
             var reader = new BatchReader(data, Math.Min(settings.BatchSize, dataidxs.Length));
             var order = (int[])dataidxs.Clone();
             var rng = new Random(seed);
@@ -39,10 +39,10 @@ public sealed class LocalTrainer(IDataset data, ModelPool models)
                     using var scope = NewDisposeScope();
                     var batch = order.AsSpan(start, Math.Min(settings.BatchSize, order.Length - start));
                     var (x, y) = reader.Read(batch);
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     var loss = nn.functional.cross_entropy(model.forward(x), y);
                     loss.backward();
-                    optimizer.step();
+                    optimizer.Step();
                     lossSum += loss.item<float>() * batch.Length;
                     steps++;
                 }
