@@ -6,7 +6,6 @@ using FedSim.Core.Strategies;
 using FedSim.Core.Weights;
 using FedSim.Protos.Conversion;
 using FedSim.Protos.V1;
-using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
 
@@ -45,28 +44,13 @@ internal static class TransferThroughput
             var task = new TrainingTask($"t{r}", 1, 0, reg.NodeId, model, PartyInstructions.None, long.MaxValue);
             state.Board.Add(task);
             var watch = Stopwatch.StartNew();
-            using (var fetch = client.FetchTask(new FetchTaskRequest { NodeId = reg.NodeId, TaskId = task.Id }))
-            {
-                TensorAssembler? assembler = null;
-                await foreach (var chunk in fetch.ResponseStream.ReadAllAsync())
-                    if (chunk.Header is { } h) assembler = new TensorAssembler(h.Tensors);
-                    else assembler!.Add(chunk.Tensor);
-                var received = assembler!.Complete()[TensorGroup.Model];
-                if (received[0].Data[12345] != data[12345]) throw new InvalidOperationException("corrupt transfer");
-            }
+            var fetched = await FederationClientStreams.FetchAsync(client, reg.NodeId, task.Id, CancellationToken.None);
+            if (fetched.Groups[TensorGroup.Model][0].Data[12345] != data[12345]) throw new InvalidOperationException("corrupt transfer");
             var downSeconds = watch.Elapsed.TotalSeconds;
             watch.Restart();
-            using (var submit = client.SubmitResult())
-            {
-                var header = new ResultHeader { NodeId = reg.NodeId, TaskId = task.Id, PartyId = 0, Status = ResultStatus.Ok, NumExamples = 1 };
-                header.Tensors.AddRange(TensorChunker.Specs([new TensorGroup(TensorGroup.Model, model)]));
-                await submit.RequestStream.WriteAsync(new ResultChunk { Header = header });
-                foreach (var c in TensorChunker.Chunks([new TensorGroup(TensorGroup.Model, model)]))
-                    await submit.RequestStream.WriteAsync(new ResultChunk { Tensor = c });
-                await submit.RequestStream.CompleteAsync();
-                var ack = await submit.ResponseAsync;
-                if (!ack.Accepted) throw new InvalidOperationException("upload refused: " + ack.Reason);
-            }
+            var header = new ResultHeader { NodeId = reg.NodeId, TaskId = task.Id, PartyId = 0, Status = ResultStatus.Ok, NumExamples = 1 };
+            var submitted = await FederationClientStreams.SubmitAsync(client, header, [new TensorGroup(TensorGroup.Model, model)], CancellationToken.None);
+            if (!submitted.Ack.Accepted) throw new InvalidOperationException("upload refused: " + submitted.Ack.Reason);
             var upSeconds = watch.Elapsed.TotalSeconds;
             state.Board.Remove(task);
             if (r == 0) continue; // warm-up

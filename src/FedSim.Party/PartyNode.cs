@@ -134,22 +134,9 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         var accepted = false;
         try
         {
-            using var fetch = client.FetchTask(new FetchTaskRequest { NodeId = _nodeId, TaskId = task.TaskId }, cancellationToken: ct);
-            TaskHeader? header = null;
-            TensorAssembler? assembler = null;
-            await foreach (var chunk in fetch.ResponseStream.ReadAllAsync(ct))
-            {
-                bytesDown += WireSize.Of(chunk);
-                if (chunk.Header is { } h)
-                {
-                    header = h;
-                    assembler = new TensorAssembler(h.Tensors);
-                }
-                else if (assembler is null) throw new InvalidDataException("task stream did not start with a header");
-                else assembler.Add(chunk.Tensor);
-            }
-            if (header is null || assembler is null) throw new InvalidDataException("task stream was empty");
-            var groups = assembler.Complete();
+            var fetched = await FederationClientStreams.FetchAsync(client, _nodeId!, task.TaskId, ct);
+            bytesDown += fetched.WireBytes;
+            var (header, groups) = (fetched.Header, fetched.Groups);
             TaskReceived?.Invoke(task.TaskId, task.PartyId);
             var config = header.Config;
             var settings = new TrainSettings(config.LocalEpochs, config.BatchSize, config.Lr, config.Momentum, config.WeightDecay)
@@ -181,17 +168,9 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
             resultHeader.NodeId = _nodeId;
             resultHeader.TaskId = task.TaskId;
             resultHeader.PartyId = task.PartyId;
-            resultHeader.Tensors.AddRange(TensorChunker.Specs(upload));
-            using var submit = client.SubmitResult(cancellationToken: ct);
-            async Task Send(ResultChunk message)
-            {
-                bytesUp += WireSize.Of(message);
-                await submit.RequestStream.WriteAsync(message, ct);
-            }
-            await Send(new ResultChunk { Header = resultHeader });
-            foreach (var chunk in TensorChunker.Chunks(upload)) await Send(new ResultChunk { Tensor = chunk });
-            await submit.RequestStream.CompleteAsync();
-            var ack = await submit.ResponseAsync;
+            var submitted = await FederationClientStreams.SubmitAsync(client, resultHeader, upload, ct);
+            bytesUp += submitted.WireBytes;
+            var ack = submitted.Ack;
             accepted = ack.Accepted;
             if (!ack.Accepted && error is null)
             {

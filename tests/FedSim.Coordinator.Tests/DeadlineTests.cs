@@ -53,16 +53,10 @@ public sealed class DeadlineTests : IDisposable
         Assert.Equal(0, task.PartyId);
 
         // Answer with weights [3, 4] for 2 examples.
-        using (var submit = client.SubmitResult())
-        {
-            var update = new ModelWeights([new NamedTensor("w", [2], [3f, 4f])]);
-            var header = new ResultHeader { NodeId = worker.NodeId, TaskId = task.TaskId, PartyId = 0, Status = ResultStatus.Ok, NumExamples = 2, LocalSteps = 1 };
-            header.Tensors.AddRange(TensorChunker.Specs([new TensorGroup(TensorGroup.Model, update)]));
-            await submit.RequestStream.WriteAsync(new ResultChunk { Header = header });
-            foreach (var c in TensorChunker.Chunks([new TensorGroup(TensorGroup.Model, update)])) await submit.RequestStream.WriteAsync(new ResultChunk { Tensor = c });
-            await submit.RequestStream.CompleteAsync();
-            Assert.True((await submit.ResponseAsync).Accepted);
-        }
+        var update = new ModelWeights([new NamedTensor("w", [2], [3f, 4f])]);
+        var header = new ResultHeader { NodeId = worker.NodeId, TaskId = task.TaskId, PartyId = 0, Status = ResultStatus.Ok, NumExamples = 2, LocalSteps = 1 };
+        var submitted = await FederationClientStreams.SubmitAsync(client, header, [new TensorGroup(TensorGroup.Model, update)], CancellationToken.None);
+        Assert.True(submitted.Ack.Accepted);
 
         var summary = await run.WaitAsync(TimeSpan.FromSeconds(30));
 
