@@ -26,8 +26,9 @@ internal static class CliApp
               process over gRPC on 127.0.0.1, processes starts deployment.party_processes party nodes
           fedsim coordinator SCENARIO --listen URL [--out DIR] [--set ...]
               only the coordinator; party nodes connect to it with 'fedsim party'
-          fedsim party --coordinator URL [--parties RANGE] [--workers N] [--name NAME]
-              a party node hosting parties RANGE (e.g. 0-4 or 0,3,5-7); without it, the coordinator gives a share
+          fedsim party --coordinator URL [--parties RANGE] [--workers N] [--threads T] [--name NAME]
+              a party node hosting parties RANGE (e.g. 0-4 or 0,3,5-7); without it, the coordinator gives a share;
+              N parties train at once (default: cores), each with T libtorch threads (default: cores / N)
           fedsim partition SCENARIO [--out FILE] [--set ...]
               print the party x class table and write partition.json
           fedsim validate SCENARIO [--set ...]
@@ -173,7 +174,7 @@ internal static class CliApp
 
     private static async Task<int> Party(string[] args, CancellationToken ct)
     {
-        var a = ParsedArgs.Parse(args, new HashSet<string> { "--coordinator", "--parties", "--workers", "--name" }, NoFlags);
+        var a = ParsedArgs.Parse(args, new HashSet<string> { "--coordinator", "--parties", "--workers", "--threads", "--name" }, NoFlags);
         if (a.Positionals.Count > 0) throw new UsageException($"unexpected argument '{a.Positionals[0]}'");
         var url = a.Get("--coordinator") ?? throw new UsageException("--coordinator URL is required (e.g. --coordinator http://127.0.0.1:50051)");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var coordinator) || coordinator.Scheme != "http")
@@ -191,6 +192,7 @@ internal static class CliApp
         {
             PartyIds = ids,
             Workers = a.GetInt("--workers", Environment.ProcessorCount, 1),
+            ThreadsPerWorker = a.GetInt("--threads", 0, 0),
         };
         if (a.Get("--name") is { } name) options = options with { Name = name };
         using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o =>

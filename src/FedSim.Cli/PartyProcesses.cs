@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using FedSim.Core;
 
 namespace FedSim.Cli;
@@ -21,13 +22,22 @@ internal sealed class PartyProcesses : IDisposable
         return ranges;
     }
 
+    /// <summary>
+    /// Starts one node per range. The machine's cores are shared by all of them: each worker gets
+    /// cores / (processes x workers) libtorch threads, at least one.
+    /// </summary>
     public static PartyProcesses Start(Uri coordinator, int parties, int processes, int workersPerProcess)
     {
         var result = new PartyProcesses();
+        var threads = Math.Max(1, Environment.ProcessorCount / (processes * workersPerProcess));
         foreach (var range in Ranges(parties, processes))
         {
             var psi = SelfCommand();
-            foreach (var a in new[] { "party", "--coordinator", coordinator.ToString(), "--parties", RangeText.Format(range), "--workers", workersPerProcess.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+            foreach (var a in new[]
+                     {
+                         "party", "--coordinator", coordinator.ToString(), "--parties", RangeText.Format(range),
+                         "--workers", workersPerProcess.ToString(CultureInfo.InvariantCulture), "--threads", threads.ToString(CultureInfo.InvariantCulture),
+                     })
                 psi.ArgumentList.Add(a);
             psi.UseShellExecute = false;
             result._processes.Add(Process.Start(psi) ?? throw new InvalidOperationException($"could not start {psi.FileName}"));

@@ -48,7 +48,8 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         _log.LogInformation("registered as {Node}: parties {Parties}", reply.NodeId, Core.RangeText.Format(HostedParties));
 
         var data = DatasetCatalog.Load(reply.Dataset.Name, string.IsNullOrEmpty(reply.Dataset.Path) ? null : reply.Dataset.Path);
-        TorchThreads.ConfigureForWorkers(options.Workers);
+        if (options.ThreadsPerWorker > 0) TorchThreads.Configure(options.ThreadsPerWorker);
+        else TorchThreads.ConfigureForWorkers(options.Workers);
         using var models = new ModelPool(reply.Model, data.Train.SampleShape, data.Train.Classes);
         var trainer = new LocalTrainer(data.Train, models);
         using var slots = new SemaphoreSlim(Math.Max(1, options.Workers));

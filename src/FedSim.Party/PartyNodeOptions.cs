@@ -9,6 +9,9 @@ public sealed record PartyNodeOptions(Uri Coordinator)
     /// <summary>Parties trained at once (each with its own libtorch threads).</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>libtorch intra-op threads per worker; 0 means the cores divided by <see cref="Workers"/>.</summary>
+    public int ThreadsPerWorker { get; init; }
+
     public string Name { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
     /// <summary>How long to keep retrying registration while the coordinator is not up yet.</summary>

@@ -3,10 +3,12 @@ namespace FedSim.Training;
 /// <summary>libtorch intra-op threads: with several parties training at once, each gets its share of the cores (at least one), never more.</summary>
 public static class TorchThreads
 {
-    public static int ConfigureForWorkers(int workers)
+    public static int ConfigureForWorkers(int workers) =>
+        Configure(Math.Max(1, Environment.ProcessorCount / Math.Max(1, workers)));
+
+    public static int Configure(int threads)
     {
-        var threads = Math.Max(1, Environment.ProcessorCount / Math.Max(1, workers));
-        TorchSharp.torch.set_num_threads(threads);
+        TorchSharp.torch.set_num_threads(Math.Max(1, threads));
         return threads;
     }
 }

@@ -23,7 +23,7 @@ public sealed class ProcessesModeTests : IDisposable
     public async Task Party_processes_give_the_local_partition_and_survive_a_killed_process()
     {
         var local = _ws.WriteScenario("local.yaml", SmallScenario.Yaml(parties: 4, rounds: 1));
-        Assert.Equal(0, (await CliRunner.Run("partition", local, "--out", _ws.Path_("local-partition.json"))).Exit);
+        Assert.Equal(0, (await CliRunner.Run("run", local, "--out", _ws.Path_("local"))).Exit);
 
         var path = _ws.WriteScenario("proc.yaml", SmallScenario.Yaml(parties: 4, rounds: 3, minParties: 2, mode: "processes", processes: 2));
         var scenario = ScenarioLoader.Parse(File.ReadAllText(path), path);
@@ -39,9 +39,13 @@ public sealed class ProcessesModeTests : IDisposable
 
         Assert.Equal("completed", summary.Status);
         Assert.Equal(3, summary.RoundsCompleted);
-        Assert.Equal(File.ReadAllBytes(_ws.Path_("local-partition.json")), File.ReadAllBytes(Path.Combine(outDir, "partition.json")));
+        Assert.Equal(File.ReadAllBytes(_ws.Path_("local/partition.json")), File.ReadAllBytes(Path.Combine(outDir, "partition.json")));
         var rows = Csv.Read(Path.Combine(outDir, "metrics.csv"));
         Assert.Equal("4", rows[0]["parties_ok"]);
+        // Same threads per worker (one each here) in both modes: round 1 is identical, not merely comparable.
+        var localRound = Csv.Read(_ws.Path_("local/metrics.csv"))[0];
+        foreach (var column in new[] { "accuracy", "loss", "f1_macro", "train_loss", "update_norm_mean" })
+            Assert.Equal(localRound[column], rows[0][column]);
         // The second process hosted parties 2-3; after it was killed they fail and the other two carry on.
         Assert.All(rows.Skip(1), r =>
         {
