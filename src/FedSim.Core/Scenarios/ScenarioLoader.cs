@@ -151,14 +151,28 @@ public static class ScenarioLoader
     private static Scenario Build(Dictionary<string, object?> v) => new(
         Name: (string)v["name"]!,
         Seed: (int)v["seed"]!,
-        Dataset: new DatasetSection((string)v["dataset.name"]!, (string?)v["dataset.path"]),
+        Dataset: new DatasetSection((string)v["dataset.name"]!, (string?)v["dataset.path"])
+        {
+            TestPath = (string?)v["dataset.test_path"],
+            TestFraction = ToDouble(v["dataset.test_fraction"]),
+            LabelColumn = (int)v["dataset.label_column"]!,
+            GroupColumn = (int)v["dataset.group_column"]!,
+            Samples = (int)v["dataset.samples"]!,
+        },
         Partition: new PartitionSection((string)v["partition.strategy"]!, (int)v["partition.parties"]!,
-            ToDouble(v["partition.beta"]), (int)v["partition.min_size"]!),
+            ToDouble(v["partition.beta"]), (int)v["partition.min_size"]!)
+        {
+            ClassesPerParty = (int)v["partition.classes_per_party"]!,
+            NoiseSigma = ToDouble(v["partition.noise_sigma"]),
+        },
         Model: (string)v["model"]!,
         Training: new TrainingSection((int)v["training.local_epochs"]!, (int)v["training.batch_size"]!,
             ToDouble(v["training.lr"]), ToDouble(v["training.momentum"]), ToDouble(v["training.weight_decay"])),
         Federation: new FederationSection((string)v["federation.algorithm"]!, (int)v["federation.rounds"]!,
-            ToDouble(v["federation.fraction"]), (int)v["federation.min_parties"]!, ToDouble(v["federation.round_timeout_s"])),
+            ToDouble(v["federation.fraction"]), (int)v["federation.min_parties"]!, ToDouble(v["federation.round_timeout_s"]))
+        {
+            Mu = ToDouble(v["federation.mu"]),
+        },
         Deployment: new DeploymentSection((string)v["deployment.mode"]!, (int)v["deployment.party_processes"]!,
             (int)v["deployment.workers"]!));
 

@@ -149,7 +149,7 @@ public sealed class ScenarioLoaderTests
 
         Assert.Equal(4, e.Line);
         Assert.Equal("partition.colour", e.Field);
-        Assert.Equal("s.yaml:4: partition.colour: unknown key (known under partition: strategy, parties, beta, min_size)", e.ToString());
+        Assert.Equal("s.yaml:4: partition.colour: unknown key (known under partition: strategy, parties, beta, min_size, classes_per_party, noise_sigma)", e.ToString());
     }
 
     // ---- wrong types ----
@@ -238,11 +238,11 @@ public sealed class ScenarioLoaderTests
     }
 
     [Theory]
-    [InlineData("federation:\n  algorithm: fedprox\n", 2, "federation.algorithm", "'fedprox' is not one of fedavg")]
-    [InlineData("dataset:\n  name: cifar10\n", 2, "dataset.name", "'cifar10' is not one of fashion-mnist, mnist")]
+    [InlineData("federation:\n  algorithm: fedsgd\n", 2, "federation.algorithm", "'fedsgd' is not one of fedavg, fedprox, scaffold, fednova")]
+    [InlineData("dataset:\n  name: cifar100\n", 2, "dataset.name", "'cifar100' is not one of fashion-mnist, mnist, cifar10, csv, libsvm, fcube")]
     [InlineData("model: resnet\n", 1, "model", "'resnet' is not one of simple-cnn, mlp")]
     [InlineData("deployment:\n  mode: cloud\n", 2, "deployment.mode", "'cloud' is not one of local, processes")]
-    [InlineData("partition:\n  strategy: Dirichlet\n", 2, "partition.strategy", "'Dirichlet' is not one of homo, dirichlet")]
+    [InlineData("partition:\n  strategy: Dirichlet\n", 2, "partition.strategy", "'Dirichlet' is not one of homo, dirichlet, label-k, quantity-dirichlet, feature-noise, natural")]
     public void Unknown_choices_are_reported_with_the_allowed_values(string yaml, int line, string field, string message)
     {
         var e = SingleError(yaml);
@@ -305,7 +305,7 @@ public sealed class ScenarioLoaderTests
     {
         var e = SingleError("name: x\npartition: 5\n");
 
-        Assert.Equal("s.yaml:2: partition: expected a mapping with keys strategy, parties, beta, min_size", e.ToString());
+        Assert.Equal("s.yaml:2: partition: expected a mapping with keys strategy, parties, beta, min_size, classes_per_party, noise_sigma", e.ToString());
     }
 
     [Fact]
@@ -390,7 +390,7 @@ public sealed class ScenarioLoaderTests
     [Fact]
     public void Several_value_errors_are_reported_together_each_at_its_own_line()
     {
-        const string yaml = "federation:\n  algorithm: fedprox\n  fraction: 1.5\ntraining:\n  momentum: 1\n";
+        const string yaml = "federation:\n  algorithm: fedsgd\n  fraction: 1.5\ntraining:\n  momentum: 1\n";
 
         var ex = Fails(yaml);
 
@@ -454,7 +454,7 @@ public sealed class ScenarioLoaderTests
 
         Assert.Equal("--set", e.Source);
         Assert.Null(e.Line);
-        Assert.Equal("--set: partition.colour: unknown key (known under partition: strategy, parties, beta, min_size)", e.ToString());
+        Assert.Equal("--set: partition.colour: unknown key (known under partition: strategy, parties, beta, min_size, classes_per_party, noise_sigma)", e.ToString());
     }
 
     [Fact]
