@@ -38,7 +38,7 @@ internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver 
         var initial = InitialModel.Create(scenario, data.Train);
         using var models = new ModelPool(scenario.Model, data.Test.SampleShape, data.Test.Classes);
         var evaluator = new TorchGlobalEvaluator(new Evaluator(data.Test, models));
-        var loop = new RoundLoop(state, StrategyFactory.Create(scenario.Federation), evaluator, new RunRecorder(outDir), observer);
+        var loop = new RoundLoop(state, StrategyFactory.Create(scenario.Federation, scenario.Training.Momentum), evaluator, new RunRecorder(outDir), observer);
 
         await using var server = await CoordinatorServer.StartAsync(state, listen,
             parties == Parties.External ? LogLevel.Information : LogLevel.Warning, ct);

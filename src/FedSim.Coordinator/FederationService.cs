@@ -31,12 +31,22 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
             NodeId = node.Id,
             RunName = scenario.Name,
             Model = scenario.Model,
-            Dataset = new DatasetSpec { Name = scenario.Dataset.Name, Path = scenario.Dataset.Path ?? "" },
+            Dataset = new DatasetSpec
+            {
+                Name = scenario.Dataset.Name,
+                Path = scenario.Dataset.Path ?? "",
+                TestPath = scenario.Dataset.TestPath ?? "",
+                TestFraction = scenario.Dataset.TestFraction,
+                LabelColumn = scenario.Dataset.LabelColumn,
+                GroupColumn = scenario.Dataset.GroupColumn,
+                Samples = scenario.Dataset.Samples,
+                Seed = scenario.Seed,
+            },
             HeartbeatIntervalMs = state.HeartbeatIntervalMs,
         };
         foreach (var p in node.PartyIds)
         {
-            var assignment = new PartyAssignment { PartyId = p };
+            var assignment = new PartyAssignment { PartyId = p, NoiseStd = state.Partition.Parties[p].NoiseStd };
             assignment.Dataidxs.AddRange(state.Partition.Parties[p].DataIdxs);
             reply.Parties.Add(assignment);
         }

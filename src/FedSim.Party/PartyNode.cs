@@ -3,6 +3,7 @@ using FedSim.Data;
 using FedSim.Protos.Conversion;
 using FedSim.Protos.V1;
 using FedSim.Training;
+using FedSim.Training.Algorithms;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         MaxSendMessageSize = MaxMessageBytes,
     });
     private readonly CancellationTokenSource _killed = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IPartyAlgorithm> _algorithms = new();
     private string? _nodeId;
 
     /// <summary>Raised after each task, with the node's own byte counts.</summary>
@@ -44,7 +46,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         var reply = await RegisterWithRetry(client, token);
         _nodeId = reply.NodeId;
         HostedParties = reply.Parties.Select(p => p.PartyId).ToList();
-        var dataidxs = reply.Parties.ToDictionary(p => p.PartyId, p => p.Dataidxs.ToArray());
+        var parties = reply.Parties.ToDictionary(p => p.PartyId);
         _log.LogInformation("registered as {Node}: parties {Parties}", reply.NodeId, Core.RangeText.Format(HostedParties));
 
         var data = DatasetCatalog.Load(reply.Dataset.Name, string.IsNullOrEmpty(reply.Dataset.Path) ? null : reply.Dataset.Path);
@@ -66,7 +68,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                     break;
                 }
                 var task = announcement.Task;
-                if (!dataidxs.TryGetValue(task.PartyId, out var idx))
+                if (!parties.TryGetValue(task.PartyId, out var party))
                 {
                     _log.LogWarning("task {Task} is for party {Party}, which this node does not host", task.TaskId, task.PartyId);
                     continue;
@@ -77,7 +79,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 {
                     try
                     {
-                        await RunTask(client, trainer, task, idx, token);
+                        await RunTask(client, trainer, task, party, token);
                     }
                     finally
                     {
@@ -128,7 +130,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         }
     }
 
-    private async Task RunTask(Federation.FederationClient client, LocalTrainer trainer, TaskAnnouncement task, int[] dataidxs, CancellationToken ct)
+    private async Task RunTask(Federation.FederationClient client, LocalTrainer trainer, TaskAnnouncement task, PartyAssignment party, CancellationToken ct)
     {
         long bytesDown = WireSize.Of(new Announcement { Task = task }), bytesUp = 0;
         string? error = null;
@@ -148,8 +150,14 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
             List<TensorGroup> upload;
             try
             {
-                var result = await Task.Run(() => trainer.Train(groups[TensorGroup.Model], dataidxs, settings, (int)header.Seed, ct), ct);
-                upload = [new TensorGroup(TensorGroup.Model, result.Weights)];
+                var global = groups[TensorGroup.Model];
+                var payloads = groups.Where(g => g.Key != TensorGroup.Model).ToDictionary(g => g.Key, g => g.Value);
+                var algorithm = _algorithms.GetOrAdd(config.Algorithm, PartyAlgorithms.Create);
+                var hooks = algorithm.Prepare(task.PartyId, global, settings.Params, payloads) with { InputNoiseStd = party.NoiseStd };
+                var dataidxs = party.Dataidxs.ToArray();
+                var result = await Task.Run(() => trainer.Train(global, dataidxs, settings, (int)header.Seed, hooks, ct), ct);
+                var extra = algorithm.Finish(task.PartyId, global, payloads, result, settings);
+                upload = [new TensorGroup(TensorGroup.Model, result.Weights), .. extra.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new TensorGroup(e.Key, e.Value))];
                 resultHeader = new ResultHeader
                 {
                     Status = ResultStatus.Ok,

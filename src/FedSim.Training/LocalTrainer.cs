@@ -14,7 +14,10 @@ namespace FedSim.Training;
 /// </summary>
 public sealed class LocalTrainer(IDataset data, ModelPool models)
 {
-    public LocalTrainingResult Train(ModelWeights global, int[] dataidxs, TrainSettings settings, int seed, CancellationToken ct = default)
+    public LocalTrainingResult Train(ModelWeights global, int[] dataidxs, TrainSettings settings, int seed, CancellationToken ct = default) =>
+        Train(global, dataidxs, settings, seed, LocalHooks.None, ct);
+
+    public LocalTrainingResult Train(ModelWeights global, int[] dataidxs, TrainSettings settings, int seed, LocalHooks hooks, CancellationToken ct = default)
     {
         if (dataidxs.Length == 0) throw new InvalidOperationException("party holds no data");
         var watch = Stopwatch.StartNew();
@@ -23,8 +26,11 @@ public sealed class LocalTrainer(IDataset data, ModelPool models)
         {
             TorchWeights.Load(model, global);
             model.train();
-            using var optimizer = new Sgd(model.parameters(), settings.Lr, settings.Momentum, settings.WeightDecay);
-            var reader = new BatchReader(data, Math.Min(settings.BatchSize, dataidxs.Length));
+            using var optimizer = new Sgd(model.named_parameters(), settings.Lr, settings.Momentum, settings.WeightDecay, hooks);
+            var reader = new BatchReader(data, Math.Min(settings.BatchSize, dataidxs.Length))
+            {
+                Noise = hooks.InputNoiseStd > 0 ? (hooks.InputNoiseStd, new Random(Core.Randomness.Seeds.Derive(seed, 5))) : null,
+            };
             var order = (int[])dataidxs.Clone();
             var rng = new Random(seed);
             long steps = 0;

@@ -14,7 +14,7 @@ public sealed class SgdTests
         using var a = ModelZoo.Create("simple-cnn", [1, 28, 28], 10);
         using var b = ModelZoo.Create("simple-cnn", [1, 28, 28], 10);
         TorchWeights.Load(b, TorchWeights.FromModule(a));
-        using var ours = new Sgd(a.parameters(), 0.05, momentum, weightDecay);
+        using var ours = new Sgd(a.named_parameters(), 0.05, momentum, weightDecay);
         using var reference = optim.SGD(b.parameters(), 0.05, momentum, weight_decay: weightDecay);
         manual_seed(11);
         for (var step = 0; step < 5; step++)

@@ -8,4 +8,8 @@ public sealed record PartyDataStats(
     int Size,
     int ClassesPresent,
     double LabelEntropy,
-    double JsDivergence);
+    double JsDivergence)
+{
+    /// <summary>feature-noise: the standard deviation of the Gaussian noise added to this party's inputs (0 otherwise).</summary>
+    public double NoiseStd { get; init; }
+}

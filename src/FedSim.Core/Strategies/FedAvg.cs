@@ -11,9 +11,6 @@ public sealed class FedAvg : IStrategy
 
     public PartyInstructions ConfigureParty(int round, int partyId, ModelWeights global) => PartyInstructions.None;
 
-    public ModelWeights Aggregate(int round, ModelWeights global, IReadOnlyList<PartyResult> results, IReadOnlyList<PartyFailure> failures)
-    {
-        foreach (var r in results) global.EnsureSameLayout(r.Weights, $"party {r.PartyId} update");
-        return WeightedAverage.Of(results.Select(r => (r.Weights, (double)r.NumExamples)).ToList());
-    }
+    public ModelWeights Aggregate(int round, ModelWeights global, IReadOnlyList<PartyResult> results, IReadOnlyList<PartyFailure> failures) =>
+        WeightedAverage.BySize(global, results);
 }

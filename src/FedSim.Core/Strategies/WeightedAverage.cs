@@ -5,6 +5,13 @@ namespace FedSim.Core.Strategies;
 /// <summary><c>sum_i (w_i / sum_j w_j) * x_i</c> over whole weight sets, accumulated in double precision.</summary>
 public static class WeightedAverage
 {
+    /// <summary>The data-size weighted average of the results' models (FedAvg's rule), after checking their layout.</summary>
+    public static ModelWeights BySize(ModelWeights global, IReadOnlyList<PartyResult> results)
+    {
+        foreach (var r in results) global.EnsureSameLayout(r.Weights, $"party {r.PartyId} update");
+        return Of(results.Select(r => (r.Weights, (double)r.NumExamples)).ToList());
+    }
+
     public static ModelWeights Of(IReadOnlyList<(ModelWeights Weights, double Weight)> items)
     {
         if (items.Count == 0) throw new ArgumentException("nothing to average");

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using FedSim.Core.Partitioning;
 using FedSim.Core.Randomness;
+using FedSim.Core.Scenarios;
 using FedSim.Core.Tests.TestSupport;
 
 namespace FedSim.Core.Tests.Partitioning;
@@ -67,5 +68,33 @@ public sealed class PartitionJsonTests
 
         Assert.EndsWith("\n", text);
         Assert.Equal(3, text.Split('\n').Count(l => l.StartsWith("{\"id\":", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_feature_noise_partition_writes_each_partys_noise_std()
+    {
+        var scenario = ScenarioLoader.Parse("partition:\n  strategy: feature-noise\n  parties: 3\n  noise_sigma: 0.5\n", "p.yaml");
+        var report = PartitionPlanner.Plan(scenario, SyntheticLabels.Balanced(30, 10), 10);
+
+        using var doc = JsonDocument.Parse(PartitionJson.Serialize(report));
+        var stds = doc.RootElement.GetProperty("parties").EnumerateArray().Select(p => p.GetProperty("noise_std").GetDouble());
+
+        Assert.Equal([0.0, 0.25, 0.5], stds);
+    }
+
+    [Fact]
+    public void Other_strategies_write_no_noise_std_and_keep_their_bytes()
+    {
+        var withNoise = Report() with { Parties = Report().Parties.Select(p => p with { NoiseStd = 0.5 }).ToArray() };
+        var text = Encoding.UTF8.GetString(PartitionJson.Serialize(withNoise));
+
+        Assert.DoesNotContain("noise_std", text);
+        Assert.Equal(PartitionJson.Serialize(Report()), PartitionJson.Serialize(withNoise));
+        Assert.Equal(
+            "{\"strategy\":\"dirichlet\",\"seed\":42,\"classes\":2,\"total_samples\":8,\"mean_js_divergence\":0.207519,\"max_js_divergence\":0.311278,\"size_cv\":0.353553,\"parties\":[\n" +
+            "{\"id\":0,\"size\":4,\"classes_present\":2,\"label_entropy\":1,\"js_divergence\":0,\"class_counts\":[2,2],\"dataidxs\":[3,0,1,2]},\n" +
+            "{\"id\":1,\"size\":2,\"classes_present\":1,\"label_entropy\":0,\"js_divergence\":0.311278,\"class_counts\":[2,0],\"dataidxs\":[4,6]},\n" +
+            "{\"id\":2,\"size\":2,\"classes_present\":1,\"label_entropy\":0,\"js_divergence\":0.311278,\"class_counts\":[0,2],\"dataidxs\":[7,5]}]}\n",
+            text);
     }
 }

@@ -51,4 +51,56 @@ public sealed class PartitionPlannerTests
         Assert.Equal("homo", report.Strategy);
         Assert.Equal([429, 429, 429, 429, 428, 428, 428], report.Parties.Select(p => p.Size));
     }
+
+    [Fact]
+    public void A_feature_noise_scenario_gives_the_homo_split_and_each_party_its_noise_std()
+    {
+        var report = PartitionPlanner.Plan(Scenario("seed: 3\npartition:\n  strategy: feature-noise\n  parties: 4\n  noise_sigma: 0.3\n"), Labels, 10);
+        var homo = PartitionPlanner.Plan(Scenario("seed: 3\npartition:\n  strategy: homo\n  parties: 4\n"), Labels, 10);
+
+        Assert.Equal("feature-noise", report.Strategy);
+        Assert.Equal(homo.Parties.Select(p => p.DataIdxs), report.Parties.Select(p => p.DataIdxs));
+        Assert.Equal([0.0, 0.1, 0.2, 0.3], report.Parties.Select(p => Math.Round(p.NoiseStd, 12)));
+        Assert.All(homo.Parties, p => Assert.Equal(0.0, p.NoiseStd));
+    }
+
+    [Fact]
+    public void A_label_k_scenario_uses_its_classes_per_party()
+    {
+        var report = PartitionPlanner.Plan(Scenario("partition:\n  strategy: label-k\n  parties: 10\n  classes_per_party: 3\n"), Labels, 10);
+
+        Assert.Equal("label-k", report.Strategy);
+        Assert.All(report.Parties, p => Assert.Equal(3, p.ClassesPresent));
+    }
+
+    [Fact]
+    public void A_quantity_dirichlet_scenario_keeps_every_sample_and_its_min_size()
+    {
+        var report = PartitionPlanner.Plan(Scenario("partition:\n  strategy: quantity-dirichlet\n  parties: 5\n  beta: 0.5\n  min_size: 50\n"), Labels, 10);
+
+        Assert.Equal("quantity-dirichlet", report.Strategy);
+        Assert.Equal(Labels.Length, report.Parties.Sum(p => p.Size));
+        Assert.All(report.Parties, p => Assert.True(p.Size >= 50));
+    }
+
+    [Fact]
+    public void A_natural_scenario_splits_by_the_given_groups()
+    {
+        // Three writers: indices 0..999, 1000..1999, 2000..2999.
+        var groups = Enumerable.Range(0, Labels.Length).Select(i => i / 1000).ToArray();
+
+        var report = PartitionPlanner.Plan(Scenario("partition:\n  strategy: natural\n  parties: 3\n"), Labels, 10, groups);
+
+        Assert.Equal("natural", report.Strategy);
+        Assert.All(report.Parties, p => Assert.Single(p.DataIdxs.Select(i => groups[i]).Distinct()));
+        Assert.Equal([1000, 1000, 1000], report.Parties.Select(p => p.Size));
+    }
+
+    [Fact]
+    public void A_natural_scenario_without_groups_is_a_data_error_on_the_strategy()
+    {
+        var e = Assert.Throws<ScenarioDataException>(() => PartitionPlanner.Plan(Scenario("partition:\n  strategy: natural\n  parties: 3\n"), Labels, 10));
+
+        Assert.Equal("partition.strategy", e.Field);
+    }
 }

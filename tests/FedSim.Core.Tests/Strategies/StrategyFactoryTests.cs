@@ -15,9 +15,9 @@ public sealed class StrategyFactoryTests
     [Fact]
     public void An_unknown_algorithm_is_rejected_with_its_name()
     {
-        var e = Assert.Throws<ArgumentException>(() => StrategyFactory.Create(new FederationSection("scaffold", 1, 1.0, 1, 60)));
+        var e = Assert.Throws<ArgumentException>(() => StrategyFactory.Create(new FederationSection("fedsgd", 1, 1.0, 1, 60)));
 
         Assert.Contains("federation.algorithm", e.Message);
-        Assert.Contains("'scaffold'", e.Message);
+        Assert.Contains("'fedsgd'", e.Message);
     }
 }

@@ -1,0 +1,22 @@
+using FedSim.Core.Weights;
+
+namespace FedSim.Core.Strategies;
+
+/// <summary>
+/// FedProx: parties add <c>(mu / 2) ||w - w_global||^2</c> to their local loss (the hook is on the party side); the server
+/// averages by data size as FedAvg does.
+/// </summary>
+public sealed class FedProx(double mu) : IStrategy
+{
+    public string Name => "fedprox";
+
+    public double Mu => mu;
+
+    public ModelWeights Initialize(ModelWeights initial, int totalParties) => initial;
+
+    public PartyInstructions ConfigureParty(int round, int partyId, ModelWeights global) =>
+        new() { Params = new Dictionary<string, double> { [AlgorithmNames.ProxMu] = mu } };
+
+    public ModelWeights Aggregate(int round, ModelWeights global, IReadOnlyList<PartyResult> results, IReadOnlyList<PartyFailure> failures) =>
+        WeightedAverage.BySize(global, results);
+}
