@@ -17,8 +17,8 @@ internal static class TrainingBaseline
     {
         var scenario = ScenarioLoader.Parse(File.ReadAllText(scenarioPath), scenarioPath);
         var watch = Stopwatch.StartNew();
-        var data = DatasetCatalog.Load(scenario.Dataset.Name, scenario.Dataset.Path);
-        var partition = PartitionPlanner.Plan(scenario, data.Train.Labels, data.Train.Classes);
+        var data = DatasetCatalog.Load(scenario.Dataset, scenario.Seed);
+        var partition = PartitionPlanner.Plan(scenario, data.Train.Labels, data.Train.Classes, data.Train.Groups);
         var workers = scenario.Deployment.Workers > 0 ? scenario.Deployment.Workers : Environment.ProcessorCount;
         TorchThreads.ConfigureForWorkers(workers);
         TorchSharp.torch.manual_seed(1);

@@ -30,8 +30,8 @@ internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver 
 
     public async Task<RunSummary> RunAsync(Uri listen, Parties parties, CancellationToken ct)
     {
-        var data = DatasetCatalog.Load(scenario.Dataset.Name, scenario.Dataset.Path);
-        var partition = PartitionPlanner.Plan(scenario, data.Train.Labels, data.Train.Classes);
+        var data = DatasetCatalog.Load(scenario.Dataset, scenario.Seed);
+        var partition = PartitionPlanner.Plan(scenario, data.Train.Labels, data.Train.Classes, data.Train.Groups);
         var state = new CoordinatorState(scenario, partition, time);
         var workers = scenario.Deployment.Workers > 0 ? scenario.Deployment.Workers : Environment.ProcessorCount;
         TorchThreads.ConfigureForWorkers(parties == Parties.InProcess ? workers : 1);

@@ -2,7 +2,8 @@ namespace FedSim.Data;
 
 /// <summary>
 /// Finds a dataset's directory: the scenario's <c>dataset.path</c>, then <c>$FEDSIM_DATA</c> (the directory itself or
-/// its sub-directory named after the dataset), then the Debian package location <c>/usr/share/datasets/NAME</c>.
+/// its sub-directory named after the dataset; for cifar10 also <c>cifar-10-batches-bin</c>, as the archive unpacks),
+/// then the Debian package location <c>/usr/share/datasets/NAME</c>.
 /// </summary>
 public static class DatasetLocator
 {
@@ -15,7 +16,22 @@ public static class DatasetLocator
         ["mnist"] = "dataset-mnist",
     };
 
-    public static string Locate(string dataset, string? scenarioPath, IReadOnlyList<string> requiredFiles)
+    /// <summary>Sub-directories of $FEDSIM_DATA searched besides the one named after the dataset.</summary>
+    private static readonly Dictionary<string, string[]> ExtraSubdirectories = new()
+    {
+        ["cifar10"] = ["cifar-10-batches-bin"],
+    };
+
+    public static string Locate(string dataset, string? scenarioPath, IReadOnlyList<string> requiredFiles) =>
+        Locate(dataset, scenarioPath, requiredFiles,
+            [dataset, .. ExtraSubdirectories.GetValueOrDefault(dataset, [])]);
+
+    /// <summary>
+    /// As <see cref="Locate(string, string?, IReadOnlyList{string})"/>, with the sub-directories of $FEDSIM_DATA to
+    /// search given explicitly, in order.
+    /// </summary>
+    public static string Locate(string dataset, string? scenarioPath, IReadOnlyList<string> requiredFiles,
+        IReadOnlyList<string> subdirectories)
     {
         var candidates = new List<(string Dir, string Origin)>();
         if (!string.IsNullOrEmpty(scenarioPath)) candidates.Add((scenarioPath, "dataset.path"));
@@ -23,7 +39,8 @@ public static class DatasetLocator
         if (!string.IsNullOrEmpty(env))
         {
             candidates.Add((env, "$" + EnvironmentVariable));
-            candidates.Add((Path.Combine(env, dataset), "$" + EnvironmentVariable));
+            foreach (var sub in subdirectories)
+                candidates.Add((Path.Combine(env, sub), "$" + EnvironmentVariable));
         }
         candidates.Add((Path.Combine(DebianRoot, dataset), "Debian package"));
 

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 
 namespace FedSim.Data;
 
@@ -13,33 +12,7 @@ public static class IdxReader
 
     public static IdxArray Read(string path, int expectedDimensions)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (IOException e)
-        {
-            throw new InvalidDataException($"{path}: cannot read: {e.Message}", e);
-        }
-        if (bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b)
-        {
-            try
-            {
-                using var gz = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-                using var ms = new MemoryStream();
-                gz.CopyTo(ms);
-                bytes = ms.ToArray();
-            }
-            catch (InvalidDataException e)
-            {
-                throw new InvalidDataException($"{path}: gzip data is corrupt or truncated ({e.Message})", e);
-            }
-            catch (EndOfStreamException e)
-            {
-                throw new InvalidDataException($"{path}: gzip data is truncated ({e.Message})", e);
-            }
-        }
+        var bytes = DataFile.ReadAllBytes(path);
         return Parse(bytes, path, expectedDimensions);
     }
 

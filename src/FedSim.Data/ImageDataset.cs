@@ -27,6 +27,7 @@ public sealed class ImageDataset : IDataset
     public IReadOnlyList<int> SampleShape { get; }
     public int SampleSize { get; }
     public IReadOnlyList<int> Labels => _labels;
+    public IReadOnlyList<int>? Groups => null;
 
     public void CopyInputs(ReadOnlySpan<int> indices, Span<float> destination)
     {

@@ -49,7 +49,15 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         var parties = reply.Parties.ToDictionary(p => p.PartyId);
         _log.LogInformation("registered as {Node}: parties {Parties}", reply.NodeId, Core.RangeText.Format(HostedParties));
 
-        var data = DatasetCatalog.Load(reply.Dataset.Name, string.IsNullOrEmpty(reply.Dataset.Path) ? null : reply.Dataset.Path);
+        var spec = reply.Dataset;
+        var data = DatasetCatalog.Load(new Core.Scenarios.DatasetSection(spec.Name, string.IsNullOrEmpty(spec.Path) ? null : spec.Path)
+        {
+            TestPath = string.IsNullOrEmpty(spec.TestPath) ? null : spec.TestPath,
+            TestFraction = spec.TestFraction,
+            LabelColumn = spec.LabelColumn,
+            GroupColumn = spec.GroupColumn,
+            Samples = spec.Samples,
+        }, spec.Seed);
         if (options.ThreadsPerWorker > 0) TorchThreads.Configure(options.ThreadsPerWorker);
         else TorchThreads.ConfigureForWorkers(options.Workers);
         using var models = new ModelPool(reply.Model, data.Train.SampleShape, data.Train.Classes);

@@ -96,7 +96,7 @@ public sealed class DatasetCatalogTests : IDisposable
     }
 
     [Theory]
-    [InlineData("cifar10")]
+    [InlineData("cifar100")]
     [InlineData("Fashion-MNIST")]
     [InlineData("")]
     public void An_unknown_dataset_name_is_an_argument_exception_naming_the_name(string name)
