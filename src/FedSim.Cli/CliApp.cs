@@ -33,6 +33,9 @@ internal static class CliApp
               print the party x class table and write partition.json
           fedsim validate SCENARIO [--set ...]
               check a scenario file and print its resolved settings
+          fedsim compare SWEEP [--out DIR] [--jobs N] [--set key.path=value ...]
+              run every cell of a sweep (a base scenario x axes) as its own run, then write results.csv,
+              results.md (partitions x algorithms, mean ± std over seeds) and accuracy.png; reruns skip finished cells
 
         exit codes: 0 success, 1 run failed, 2 bad input, 3 dataset missing, 130 interrupted
         """;
@@ -78,7 +81,8 @@ internal static class CliApp
                 "party" => await Party(rest, ct),
                 "partition" => Partition(rest, stdout),
                 "validate" => Validate(rest, stdout),
-                _ => throw new UsageException($"unknown command '{args[0]}' (commands: run, coordinator, party, partition, validate)"),
+                "compare" => await Compare(rest, stdout, ct),
+                _ => throw new UsageException($"unknown command '{args[0]}' (commands: run, coordinator, party, partition, validate, compare)"),
             };
         }
         catch (UsageException e)
@@ -231,6 +235,9 @@ internal static class CliApp
         stdout.WriteLine($"wrote {outFile}");
         return Ok;
     }
+
+    private static Task<int> Compare(string[] args, TextWriter stdout, CancellationToken ct) =>
+        FedSim.Cli.Compare.CompareCommand.RunAsync(args, stdout, ct);
 
     private static int Validate(string[] args, TextWriter stdout)
     {
