@@ -227,12 +227,15 @@ internal static class CliApp
         var a = ParsedArgs.Parse(args, new HashSet<string> { "--out", "--set" }, NoFlags);
         var path = a.Single("SCENARIO file");
         var scenario = ScenarioFile.Load(path, a.GetAll("--set"));
-        var data = DatasetCatalog.Load(scenario.Dataset.Name, scenario.Dataset.Path);
-        var report = PartitionPlanner.Plan(scenario, data.Train.Labels, data.Train.Classes);
+        var data = DatasetCatalog.Load(scenario.Dataset, scenario.Seed);
+        var report = PartitionPlanner.Plan(scenario, data.Train.Labels, data.Train.Classes, data.Train.Groups);
         stdout.Write(PartitionTable.Render(report));
         var outFile = Path.GetFullPath(a.Get("--out") ?? "partition.json");
         AtomicFile.WriteAllBytes(outFile, PartitionJson.Serialize(report));
+        var heatmap = Path.ChangeExtension(outFile, ".png");
+        Plots.PartitionHeatmap.Write(report, heatmap);
         stdout.WriteLine($"wrote {outFile}");
+        stdout.WriteLine($"wrote {heatmap} (party x class heat-map)");
         return Ok;
     }
 

@@ -39,6 +39,8 @@ public sealed class PartitionCommandTests : IDisposable
         Assert.Contains("party", stdout);
         Assert.Contains("JS divergence", stdout);
         Assert.Equal(10 + 2, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => !l.StartsWith("wrote", StringComparison.Ordinal)));
+        var png = File.ReadAllBytes(Path.Combine(_dir, "p.png"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
 
         using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_dir, "p.json")));
         var parties = doc.RootElement.GetProperty("parties").EnumerateArray().ToList();

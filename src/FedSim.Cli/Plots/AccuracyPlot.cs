@@ -47,6 +47,7 @@ internal static class AccuracyPlot
         }
         plot.Title(row);
         plot.XLabel("round");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.YLabel("test accuracy (%)");
         plot.ShowLegend(ScottPlot.Alignment.LowerRight);
         return plot.GetImageBytes(PanelWidth, PanelHeight, ScottPlot.ImageFormat.Png);
