@@ -46,7 +46,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         var reply = await RegisterWithRetry(client, token);
         _nodeId = reply.NodeId;
         HostedParties = reply.Parties.Select(p => p.PartyId).ToList();
-        var parties = reply.Parties.ToDictionary(p => p.PartyId);
+        var parties = reply.Parties.ToDictionary(p => p.PartyId, p => (Assignment: p, DataIdxs: p.Dataidxs.ToArray()));
         _log.LogInformation("registered as {Node}: parties {Parties}", reply.NodeId, Core.RangeText.Format(HostedParties));
 
         var spec = reply.Dataset;
@@ -138,7 +138,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         }
     }
 
-    private async Task RunTask(Federation.FederationClient client, LocalTrainer trainer, TaskAnnouncement task, PartyAssignment party, CancellationToken ct)
+    private async Task RunTask(Federation.FederationClient client, LocalTrainer trainer, TaskAnnouncement task, (PartyAssignment Assignment, int[] DataIdxs) party, CancellationToken ct)
     {
         long bytesDown = WireSize.Of(new Announcement { Task = task }), bytesUp = 0;
         string? error = null;
@@ -161,9 +161,8 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 var global = groups[TensorGroup.Model];
                 var payloads = groups.Where(g => g.Key != TensorGroup.Model).ToDictionary(g => g.Key, g => g.Value);
                 var algorithm = _algorithms.GetOrAdd(config.Algorithm, PartyAlgorithms.Create);
-                var hooks = algorithm.Prepare(task.PartyId, global, settings.Params, payloads) with { InputNoiseStd = party.NoiseStd };
-                var dataidxs = party.Dataidxs.ToArray();
-                var result = await Task.Run(() => trainer.Train(global, dataidxs, settings, (int)header.Seed, hooks, ct), ct);
+                var hooks = algorithm.Prepare(task.PartyId, global, settings.Params, payloads) with { InputNoiseStd = party.Assignment.NoiseStd };
+                var result = await Task.Run(() => trainer.Train(global, party.DataIdxs, settings, (int)header.Seed, hooks, ct), ct);
                 var extra = algorithm.Finish(task.PartyId, global, payloads, result, settings);
                 upload = [new TensorGroup(TensorGroup.Model, result.Weights), .. extra.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new TensorGroup(e.Key, e.Value))];
                 resultHeader = new ResultHeader

@@ -11,11 +11,12 @@ public sealed class ProcessesModeTests : IDisposable
 
     public void Dispose() => _ws.Dispose();
 
-    private sealed class KillAfterFirstRound(Func<PartyProcesses?> children) : IRunObserver
+    /// <summary>Kills the last party process as round 2 starts, while its tasks are being announced and trained.</summary>
+    private sealed class KillDuringSecondRound(Func<PartyProcesses?> children) : IRunObserver
     {
-        public void RoundFinished(RoundRecord record)
+        public void RoundStarted(int round, int rounds, int sampled)
         {
-            if (record.Round == 1) children()?.Processes[^1].Kill();
+            if (round == 2) children()?.Processes[^1].Kill();
         }
     }
 
@@ -29,7 +30,7 @@ public sealed class ProcessesModeTests : IDisposable
         var scenario = ScenarioLoader.Parse(File.ReadAllText(path), path);
         PartyProcesses? children = null;
         var outDir = _ws.Path_("run");
-        var simulation = new Simulation(scenario, outDir, new KillAfterFirstRound(() => children), NullLoggerFactory.Instance, TimeProvider.System)
+        var simulation = new Simulation(scenario, outDir, new KillDuringSecondRound(() => children), NullLoggerFactory.Instance, TimeProvider.System)
         {
             ChildrenStarted = c => children = c,
         };
