@@ -93,7 +93,7 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
             throw new RpcException(new Status(StatusCode.NotFound, $"task {request.TaskId} is not assigned to node {request.NodeId}"));
         if (task.IsDone)
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"task {request.TaskId} is already closed"));
-        var groups = Groups(task.Global, task.Instructions.Payloads);
+        var groups = TensorGroup.Of(task.Global, task.Instructions.Payloads);
         var training = state.Scenario.Training;
         var header = new TaskHeader
         {
@@ -180,9 +180,6 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
             ? node
             : throw new RpcException(new Status(StatusCode.NotFound, $"node '{nodeId}' is not registered (or was marked gone); register again"));
 
-    private static List<TensorGroup> Groups(ModelWeights model, IReadOnlyDictionary<string, ModelWeights> payloads) =>
-        [new TensorGroup(TensorGroup.Model, model), .. payloads.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new TensorGroup(p.Key, p.Value))];
-
     private static TaskOutcome ToOutcome(TrainingTask task, ResultHeader header, IReadOnlyDictionary<string, ModelWeights> groups)
     {
         if (!groups.TryGetValue(TensorGroup.Model, out var model)) return TaskOutcome.Failed("invalid update: no model tensors");
@@ -191,7 +188,7 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
             if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(t.Span))
                 return TaskOutcome.Failed($"update has non-finite values in '{t.Name}' (training diverged?)");
         if (header.NumExamples <= 0) return TaskOutcome.Failed($"invalid update: num_examples {header.NumExamples}");
-        var payloads = groups.Where(g => g.Key != TensorGroup.Model).ToDictionary(g => g.Key, g => g.Value);
+        var payloads = TensorGroup.PayloadsOf(groups);
         return TaskOutcome.Success(new PartyResult(header.PartyId, header.NumExamples, header.LocalSteps, header.TrainLoss, header.TrainSeconds, model)
         {
             Payloads = payloads,

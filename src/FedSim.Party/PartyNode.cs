@@ -159,12 +159,12 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
             try
             {
                 var global = groups[TensorGroup.Model];
-                var payloads = groups.Where(g => g.Key != TensorGroup.Model).ToDictionary(g => g.Key, g => g.Value);
+                var payloads = TensorGroup.PayloadsOf(groups);
                 var algorithm = _algorithms.GetOrAdd(config.Algorithm, PartyAlgorithms.Create);
                 var hooks = algorithm.Prepare(task.PartyId, global, settings.Params, payloads) with { InputNoiseStd = party.Assignment.NoiseStd };
                 var result = await Task.Run(() => trainer.Train(global, party.DataIdxs, settings, (int)header.Seed, hooks, ct), ct);
                 var extra = algorithm.Finish(task.PartyId, global, payloads, result, settings);
-                upload = [new TensorGroup(TensorGroup.Model, result.Weights), .. extra.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new TensorGroup(e.Key, e.Value))];
+                upload = TensorGroup.Of(result.Weights, extra);
                 resultHeader = new ResultHeader
                 {
                     Status = ResultStatus.Ok,
