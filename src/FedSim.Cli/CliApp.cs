@@ -74,6 +74,11 @@ internal static class CliApp
             return args.Length == 0 ? BadInput : Ok;
         }
         var rest = args[1..];
+        if (rest.Any(a => a is "-h" or "--help"))
+        {
+            stdout.WriteLine(Usage);
+            return Ok;
+        }
         try
         {
             return args[0] switch
