@@ -12,6 +12,7 @@ public sealed class CoordinatorState
         Partition = partition;
         Time = time;
         var share = (int)Math.Ceiling(scenario.Partition.Parties / (double)Math.Max(1, scenario.Deployment.PartyProcesses));
+        NodeTimeout = TimeSpan.FromSeconds(scenario.Federation.NodeTimeoutSeconds);
         Registry = new NodeRegistry(scenario.Partition.Parties, share, time);
         Registry.NodeGone += (node, reason) => Board.FailNode(node.Id, $"node {node.Name} gone: {reason}");
     }
@@ -24,7 +25,7 @@ public sealed class CoordinatorState
     public int HeartbeatIntervalMs { get; init; } = 2000;
 
     /// <summary>A node silent for longer than this is marked gone (its in-flight tasks fail; it may register again).</summary>
-    public TimeSpan NodeTimeout { get; init; } = TimeSpan.FromSeconds(20);
+    public TimeSpan NodeTimeout { get; init; }
 
     /// <summary>
     /// Memory the round may spend keeping party updates for their cosine to the aggregate; past it the round's cosines

@@ -48,6 +48,9 @@ public sealed record FederationSection(string Algorithm, int Rounds, double Frac
 {
     /// <summary>FedProx proximal term weight.</summary>
     public double Mu { get; init; } = 0.01;
+
+    /// <summary>Seconds of silence (no heartbeat, download or upload) after which a party node is marked gone.</summary>
+    public double NodeTimeoutSeconds { get; init; } = 20;
 }
 
 public sealed record DeploymentSection(string Mode, int PartyProcesses, int Workers);

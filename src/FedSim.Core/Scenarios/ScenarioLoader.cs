@@ -172,6 +172,7 @@ public static class ScenarioLoader
             ToDouble(v["federation.fraction"]), (int)v["federation.min_parties"]!, ToDouble(v["federation.round_timeout_s"]))
         {
             Mu = ToDouble(v["federation.mu"]),
+            NodeTimeoutSeconds = ToDouble(v["federation.node_timeout_s"]),
         },
         Deployment: new DeploymentSection((string)v["deployment.mode"]!, (int)v["deployment.party_processes"]!,
             (int)v["deployment.workers"]!));

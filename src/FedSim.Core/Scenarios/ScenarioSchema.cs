@@ -38,8 +38,9 @@ public static class ScenarioSchema
         new("federation.min_parties", ScenarioValueKind.Integer, 1, "fewest successful parties a round needs to aggregate") { Min = 1 },
         new("federation.mu", ScenarioValueKind.Number, 0.01, "fedprox: weight of the proximal term (mu / 2) ||w - w_global||^2") { Min = 0 },
         new("federation.round_timeout_s", ScenarioValueKind.Number, 600.0, "seconds a round waits for parties before going on without them") { Min = 0, MinExclusive = true },
+        new("federation.node_timeout_s", ScenarioValueKind.Number, 20.0, "seconds of silence (no heartbeat) after which a party node is marked gone and its tasks fail") { Min = 1 },
         new("deployment.mode", ScenarioValueKind.String, "local", "local: all in this process over loopback gRPC; processes: party node processes") { Choices = Modes },
-        new("deployment.party_processes", ScenarioValueKind.Integer, 2, "party node processes in processes mode") { Min = 1, Max = 1024 },
+        new("deployment.party_processes", ScenarioValueKind.Integer, 2, "party node processes in processes mode; also how many nodes share the parties when nodes ask the coordinator for a share") { Min = 1, Max = 1024 },
         new("deployment.workers", ScenarioValueKind.Integer, 0, "parties trained at once per node (0 = number of cores)") { Min = 0, Max = 1024 },
     ];
 

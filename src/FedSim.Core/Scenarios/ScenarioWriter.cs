@@ -37,6 +37,7 @@ public static class ScenarioWriter
             ["federation.min_parties"] = s.Federation.MinParties,
             ["federation.mu"] = s.Federation.Mu,
             ["federation.round_timeout_s"] = s.Federation.RoundTimeoutSeconds,
+            ["federation.node_timeout_s"] = s.Federation.NodeTimeoutSeconds,
             ["deployment.mode"] = s.Deployment.Mode,
             ["deployment.party_processes"] = s.Deployment.PartyProcesses,
             ["deployment.workers"] = s.Deployment.Workers,

@@ -101,6 +101,16 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void The_node_timeout_defaults_to_twenty_seconds_and_must_be_at_least_one()
+    {
+        Assert.Equal(20, ScenarioLoader.Parse("", Source).Federation.NodeTimeoutSeconds);
+        Assert.Equal(45.5, ScenarioLoader.Parse("federation:\n  node_timeout_s: 45.5\n", Source).Federation.NodeTimeoutSeconds);
+        var e = SingleError("federation:\n  node_timeout_s: 0.5\n");
+        Assert.Equal("federation.node_timeout_s", e.Field);
+        Assert.Contains("0.5", e.ToString());
+    }
+
+    [Fact]
     public void A_required_value_given_as_null_is_an_error()
     {
         var e = SingleError("seed: 1\nname: ~\n");
