@@ -36,6 +36,9 @@ internal static class CliApp
           fedsim compare SWEEP [--out DIR] [--jobs N] [--set key.path=value ...]
               run every cell of a sweep (a base scenario x axes) as its own run, then write results.csv,
               results.md (partitions x algorithms, mean ± std over seeds) and accuracy.png; reruns skip finished cells
+          fedsim health --target HOST:PORT [--service NAME] [--timeout SECONDS]
+              ask a coordinator or party node for its grpc.health.v1 status (default timeout 5 s);
+              exit 0 when SERVING, 1 otherwise (NOT_SERVING, unreachable, no answer)
 
         exit codes: 0 success, 1 run failed, 2 bad input, 3 dataset missing, 130 interrupted
         """;
@@ -82,7 +85,8 @@ internal static class CliApp
                 "partition" => Partition(rest, stdout),
                 "validate" => Validate(rest, stdout),
                 "compare" => await Compare(rest, stdout, ct),
-                _ => throw new UsageException($"unknown command '{args[0]}' (commands: run, coordinator, party, partition, validate, compare)"),
+                "health" => await HealthCommand.RunAsync(rest, stdout, stderr, ct),
+                _ => throw new UsageException($"unknown command '{args[0]}' (commands: run, coordinator, party, partition, validate, compare, health)"),
             };
         }
         catch (UsageException e)
