@@ -56,11 +56,19 @@ internal static class ComposeExport
         };
         var document = new Map
         {
+            ["name"] = ProjectName(plan.Scenario.Name),
             ["services"] = new Map { ["coordinator"] = coordinator, ["party"] = party },
             ["volumes"] = new Map { [ResultsVolume] = new Map() },
         };
         return (Map)EscapeInterpolation(document)!;
     }
+
+    /// <summary>
+    /// The compose project: <c>fedsim-NAME</c> in compose's alphabet (lower-case letters, digits, '-', '_'), so the
+    /// results volume is <c>fedsim-NAME_results</c> wherever the files are.
+    /// </summary>
+    public static string ProjectName(string scenarioName) =>
+        "fedsim-" + KubernetesExport.LabelValue(scenarioName).ToLowerInvariant().Replace('.', '-');
 
     private static Map Bind(string source, string target) => new()
     {

@@ -45,7 +45,7 @@ internal static partial class ExportCommand
                 ? $"dataset: volume claim '{claim}' at {plan.DatasetDirectory} (expects {Path.GetFileName(d.Target)} there)"
                 : $"dataset: {d.Source} on the host{(k8s is null ? "" : " (every node)")} -> {d.Target} (read-only)");
         stdout.WriteLine(k8s is null
-            ? $"start: docker compose -f {Path.Combine(dir, ComposeExport.ComposeFileName)} up   (results on the volume '{ComposeExport.ResultsVolume}')"
+            ? $"start: docker compose -f {Path.Combine(dir, ComposeExport.ComposeFileName)} up   (results on the volume '{ComposeExport.ProjectName(scenario.Name)}_{ComposeExport.ResultsVolume}')"
             : $"start: kubectl apply -f {Path.Combine(dir, KubernetesExport.ManifestFileName)}   (results on the claim '{KubernetesExport.ResultsClaim}')");
         return CliApp.Ok;
     }

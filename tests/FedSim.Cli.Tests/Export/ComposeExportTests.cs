@@ -15,8 +15,10 @@ public sealed class ComposeExportTests : IDisposable
     {
         var stdout = await _folder.Export("compose", _folder.WriteScenario(ExportFolder.TwentyParties), "--image", "registry.example.org/fedsim:1.0");
         Assert.Contains("20 parties on 3 party nodes (up to 7 each), 2 training worker(s) per node", stdout);
+        Assert.Contains("(results on the volume 'fedsim-twenty_results')", stdout);
 
         var compose = YamlTree.Load(_folder.Read("compose.yaml"));
+        Assert.Equal("fedsim-twenty", YamlTree.Text(compose, "name"));
         var coordinator = YamlTree.Map(compose, "services", "coordinator");
         var party = YamlTree.Map(compose, "services", "party");
         Assert.Equal("registry.example.org/fedsim:1.0", YamlTree.Text(coordinator, "image"));
@@ -120,6 +122,13 @@ public sealed class ComposeExportTests : IDisposable
         var party = YamlTree.Map(YamlTree.Load(_folder.Read("compose.yaml")), "services", "party");
         Assert.Empty(YamlTree.List(party, "volumes"));
     }
+
+    [Theory]
+    [InlineData("quickstart", "fedsim-quickstart")]
+    [InlineData("My Run.v2", "fedsim-my-run-v2")]
+    [InlineData("???", "fedsim-fedsim")]
+    public void The_project_name_is_in_composes_alphabet(string scenarioName, string project) =>
+        Assert.Equal(project, FedSim.Cli.Export.ComposeExport.ProjectName(scenarioName));
 
     /// <summary>A service's volumes by target: (type, source, read_only or "-").</summary>
     private static Dictionary<string, (string Type, string Source, string ReadOnly)> Volumes(Dictionary<object, object> service) =>

@@ -57,6 +57,7 @@ public sealed class DockerFilesTests
     public void The_compose_file_runs_a_coordinator_and_a_scalable_party_service()
     {
         var compose = YamlTree.Load(File.ReadAllText(Path.Combine(Root, "docker", "compose.yaml")));
+        Assert.Equal("fedsim", YamlTree.Text(compose, "name"));
         var services = YamlTree.Map(compose, "services");
         Assert.Equal(["coordinator", "party"], services.Keys.Cast<string>().Order().ToList());
         Assert.All(services.Values, s => Assert.False(YamlTree.Has(s, "container_name")));
