@@ -41,7 +41,9 @@ internal static class TransferThroughput
         var up = new List<double>();
         for (var r = 0; r <= repeats; r++)
         {
-            var task = new TrainingTask($"t{r}", 1, 0, reg.NodeId, model, PartyInstructions.None, long.MaxValue);
+            // The upload is folded into a FedAvg aggregate as the coordinator does in a run (norm only, no cosine memory).
+            var aggregation = new RoundAggregation(new FedAvg().BeginRound(1, model), new FedSim.Core.Metrics.UpdateTracker(model, 0));
+            var task = new TrainingTask($"t{r}", 1, 0, reg.NodeId, model, PartyInstructions.None, long.MaxValue, aggregation, TimeProvider.System);
             state.Board.Add(task);
             var watch = Stopwatch.StartNew();
             var fetched = await FederationClientStreams.FetchAsync(client, reg.NodeId, task.Id, CancellationToken.None);

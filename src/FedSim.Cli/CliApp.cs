@@ -26,9 +26,11 @@ internal static class CliApp
               process over gRPC on 127.0.0.1, processes starts deployment.party_processes party nodes
           fedsim coordinator SCENARIO --listen URL [--out DIR] [--set ...]
               only the coordinator; party nodes connect to it with 'fedsim party'
-          fedsim party --coordinator URL [--parties RANGE] [--workers N] [--threads T] [--name NAME]
-              a party node hosting parties RANGE (e.g. 0-4 or 0,3,5-7); without it, the coordinator gives a share;
-              N parties train at once (default: cores), each with T libtorch threads (default: cores / N)
+          fedsim party --coordinator URL [--parties RANGE] [--workers N] [--threads T] [--name NAME] [--health URL]
+              a party node hosting parties RANGE (e.g. 0-4 or 0,3,5-7); without it, the coordinator gives a share
+              (ceil(parties / deployment.party_processes)); when every party is hosted, the node stands by.
+              N parties train at once (default: cores), each with T libtorch threads (default: cores / N);
+              --health serves grpc.health.v1 there ("" = alive, fedsim.v1.PartyNode = registered)
           fedsim partition SCENARIO [--out FILE] [--set ...]
               print the party x class table and write partition.json
           fedsim validate SCENARIO [--set ...]
@@ -82,6 +84,11 @@ internal static class CliApp
             return args.Length == 0 ? BadInput : Ok;
         }
         var rest = args[1..];
+        if (rest.Any(a => a is "-h" or "--help"))
+        {
+            stdout.WriteLine(Usage);
+            return Ok;
+        }
         try
         {
             return args[0] switch
@@ -190,7 +197,7 @@ internal static class CliApp
 
     private static async Task<int> Party(string[] args, CancellationToken ct)
     {
-        var a = ParsedArgs.Parse(args, new HashSet<string> { "--coordinator", "--parties", "--workers", "--threads", "--name" }, NoFlags);
+        var a = ParsedArgs.Parse(args, new HashSet<string> { "--coordinator", "--parties", "--workers", "--threads", "--name", "--health" }, NoFlags);
         if (a.Positionals.Count > 0) throw new UsageException($"unexpected argument '{a.Positionals[0]}'");
         var url = a.Get("--coordinator") ?? throw new UsageException("--coordinator URL is required (e.g. --coordinator http://127.0.0.1:50051)");
         if (!Uri.TryCreate(url, UriKind.Absolute, out var coordinator) || coordinator.Scheme != "http")
@@ -216,7 +223,12 @@ internal static class CliApp
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         }).SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning));
+        Uri? healthListen = null;
+        if (a.Get("--health") is { } healthText &&
+            (!Uri.TryCreate(healthText.Replace("://*", "://0.0.0.0"), UriKind.Absolute, out healthListen) || healthListen.Scheme != "http"))
+            throw new UsageException($"--health: '{healthText}' is not an http://HOST:PORT address");
         await using var node = new PartyNode(options, logs.CreateLogger($"party[{options.Name}]"));
+        await using var health = healthListen is null ? null : await PartyHealth.StartAsync(node, healthListen, ct);
         try
         {
             await node.RunAsync(ct);

@@ -43,6 +43,9 @@ internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver 
         await using var server = await CoordinatorServer.StartAsync(state, listen,
             parties == Parties.External ? LogLevel.Information : LogLevel.Warning, ct);
         Listening?.Invoke(server.Address);
+        // On SIGTERM / Ctrl+C: health checks see NOT_SERVING at once; the round loop then stops, tells every node to
+        // stop and writes the results before the server goes down.
+        await using var stopping = ct.Register(server.MarkStopping);
 
         using var stopNodes = CancellationTokenSource.CreateLinkedTokenSource(ct);
         Task nodes = Task.CompletedTask;

@@ -23,6 +23,15 @@ public sealed class CoordinatorState
     public TaskBoard Board { get; } = new();
     public int HeartbeatIntervalMs { get; init; } = 2000;
 
+    /// <summary>A node silent for longer than this is marked gone (its in-flight tasks fail; it may register again).</summary>
+    public TimeSpan NodeTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Memory the round may spend keeping party updates for their cosine to the aggregate; past it the round's cosines
+    /// are not computed (norms always are). The aggregate itself never needs more than one model.
+    /// </summary>
+    public long UpdateMemoryBudgetBytes { get; init; } = 256L * 1024 * 1024;
+
     /// <summary>Called as each task's result or failure arrives.</summary>
     public event Action<TrainingTask>? TaskFinished;
 

@@ -20,6 +20,10 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
         {
             node = state.Registry.Register(request.NodeName, request.PartyIds, request.Concurrency);
         }
+        catch (NoFreePartiesException e)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, e.Message));
+        }
         catch (ArgumentException e)
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
@@ -87,7 +91,7 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
 
     public override async Task FetchTask(FetchTaskRequest request, IServerStreamWriter<TaskChunk> responseStream, ServerCallContext context)
     {
-        RequireNode(request.NodeId);
+        RequireNode(request.NodeId).LastSeen = state.Time.GetTimestamp();
         var task = state.Board.Find(request.TaskId);
         if (task is null || task.NodeId != request.NodeId)
             throw new RpcException(new Status(StatusCode.NotFound, $"task {request.TaskId} is not assigned to node {request.NodeId}"));
@@ -127,10 +131,12 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
     {
         if (!await requestStream.MoveNext(context.CancellationToken) || requestStream.Current.Header is not { } header)
             throw new RpcException(new Status(StatusCode.InvalidArgument, "a result stream starts with its header"));
-        RequireNode(header.NodeId);
+        var node = RequireNode(header.NodeId);
         var task = state.Board.Find(header.TaskId);
         if (task is null || task.NodeId != header.NodeId || task.PartyId != header.PartyId)
             return new SubmitAck { Accepted = false, Reason = $"task {header.TaskId} for party {header.PartyId} is unknown or closed" };
+        var uploadStart = state.Time.GetTimestamp();
+        node.LastSeen = uploadStart;
         long bytes = WireSize.Of(requestStream.Current);
         TaskOutcome outcome;
         try
@@ -152,10 +158,14 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
             outcome = TaskOutcome.Failed("invalid update: " + e.Message);
         }
         task.AddBytesUp(bytes);
+        task.UploadSeconds = state.Time.GetElapsedTime(uploadStart).TotalSeconds;
+        task.WaitSeconds = header.WaitSeconds;
+        task.FetchSeconds = header.FetchSeconds;
         if (!task.Complete(outcome))
             return new SubmitAck { Accepted = false, Reason = "the round no longer waits for this task (deadline passed or node marked gone)" };
         state.RaiseTaskFinished(task);
-        return new SubmitAck { Accepted = outcome.Ok, Reason = outcome.Failure ?? "" };
+        var final = task.Outcome.Result;
+        return new SubmitAck { Accepted = final.Ok, Reason = final.Failure ?? "" };
     }
 
     public override Task<HeartbeatReply> Heartbeat(HeartbeatRequest request, ServerCallContext context)

@@ -35,7 +35,10 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
         }
     }
 
-    /// <summary>Registers a node for the parties it asks for (or a share of the free ones); throws <see cref="ArgumentException"/> on a conflict.</summary>
+    /// <summary>
+    /// Registers a node for the parties it asks for (or a share of the free ones); throws <see cref="ArgumentException"/>
+    /// on a conflict, and <see cref="NoFreePartiesException"/> when a node asks for a share and none is free.
+    /// </summary>
     public NodeSession Register(string name, IReadOnlyList<int> requested, int concurrency)
     {
         lock (_gate)
@@ -56,7 +59,7 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
             else
             {
                 parties = Enumerable.Range(0, totalParties).Where(p => _hostOf[p] is null or { IsGone: true }).Take(defaultShare).ToArray();
-                if (parties.Length == 0) throw new ArgumentException($"all {totalParties} parties are already hosted");
+                if (parties.Length == 0) throw new NoFreePartiesException($"all {totalParties} parties are already hosted; waiting for a node to leave");
             }
             var id = $"node-{Interlocked.Increment(ref _nextNode)}";
             var node = new NodeSession(id, string.IsNullOrWhiteSpace(name) ? id : name, parties, Math.Max(1, concurrency), time.GetTimestamp());
@@ -70,6 +73,14 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
     public void MarkGone(NodeSession node, string reason)
     {
         if (node.MarkGone()) NodeGone?.Invoke(node, reason);
+    }
+
+    /// <summary>Marks every live node that has not called for longer than <paramref name="timeout"/> gone; returns them.</summary>
+    public IReadOnlyList<NodeSession> MarkSilentGone(TimeSpan timeout)
+    {
+        var silent = _nodes.Values.Where(n => !n.IsGone && time.GetElapsedTime(n.LastSeen) > timeout).ToList();
+        foreach (var n in silent) MarkGone(n, $"silent for more than {timeout.TotalSeconds:0.#} s (no heartbeat)");
+        return silent;
     }
 
     public void StopAll(string reason)

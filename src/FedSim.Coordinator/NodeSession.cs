@@ -14,7 +14,14 @@ public sealed class NodeSession(string id, string name, IReadOnlyList<int> party
     public IReadOnlyList<int> PartyIds { get; } = partyIds;
     public int Concurrency { get; } = concurrency;
     public long RegisteredAt { get; } = registeredAt;
-    public long LastSeen { get; set; } = registeredAt;
+    private long _lastSeen = registeredAt;
+
+    /// <summary>When the node last called (heartbeat, download, upload), in <see cref="TimeProvider"/> timestamps.</summary>
+    public long LastSeen
+    {
+        get => Volatile.Read(ref _lastSeen);
+        set => Volatile.Write(ref _lastSeen, value);
+    }
     public bool IsGone => Volatile.Read(ref _gone) == 1;
     public ChannelReader<Announcement> Outbox => _outbox.Reader;
 

@@ -1,6 +1,11 @@
 namespace FedSim.Coordinator;
 
-/// <summary>One sampled party's row for one round: outcome, cost and update figures.</summary>
+/// <summary>
+/// One sampled party's row for one round: outcome, cost and update figures, and where its time went: <c>TaskSeconds</c>
+/// from announcement to result (coordinator clock), the node's <c>WaitSeconds</c> for a training slot and
+/// <c>FetchSeconds</c> to download the task, the coordinator's <c>UploadSeconds</c> from the result's first to last
+/// byte, and <c>CommSeconds = TaskSeconds - WaitSeconds - TrainSeconds</c>: the time the network (and the protocol) cost.
+/// </summary>
 public sealed record PartyRoundRecord(
     int Round,
     int PartyId,
@@ -13,4 +18,9 @@ public sealed record PartyRoundRecord(
     long BytesDown,
     double UpdateNorm,
     double CosineToAggregate,
+    double TaskSeconds,
+    double WaitSeconds,
+    double FetchSeconds,
+    double UploadSeconds,
+    double CommSeconds,
     string Error);

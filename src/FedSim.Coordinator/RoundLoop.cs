@@ -83,6 +83,7 @@ public sealed class RoundLoop(
         observer.RoundStarted(round, scenario.Federation.Rounds, sampled.Length);
         var timeout = TimeSpan.FromSeconds(scenario.Federation.RoundTimeoutSeconds);
         var deadline = time.GetUtcNow() + timeout;
+        var aggregation = new RoundAggregation(strategy.BeginRound(round, global), new UpdateTracker(global, state.UpdateMemoryBudgetBytes));
         var tasks = new List<TrainingTask>();
         var done = 0;
         void OnFinished(TrainingTask t)
@@ -96,7 +97,7 @@ public sealed class RoundLoop(
             {
                 var node = state.Registry.HostOf(party);
                 var task = new TrainingTask($"r{round}-p{party}-{Guid.NewGuid():N}", round, party, node?.Id ?? "",
-                    global, strategy.ConfigureParty(round, party, global), deadline.ToUnixTimeMilliseconds());
+                    global, strategy.ConfigureParty(round, party, global), deadline.ToUnixTimeMilliseconds(), aggregation, time);
                 tasks.Add(task);
                 state.Board.Add(task);
                 var announced = node?.Announce(new Announcement
@@ -136,16 +137,16 @@ public sealed class RoundLoop(
                 $"round {round}: only {results.Count} of {sampled.Length} sampled parties answered, fewer than federation.min_parties = {scenario.Federation.MinParties} ({why})");
         }
 
-        var aggregated = strategy.Aggregate(round, global, results, failures);
-        var updates = UpdateHeterogeneity.Compute(global, aggregated, results).ToDictionary(u => u.PartyId);
+        var (aggregated, updates) = aggregation.Finish(failures);
         var evalStart = time.GetTimestamp();
         var (metrics, loss) = evaluator.Evaluate(aggregated);
         var evalSeconds = time.GetElapsedTime(evalStart).TotalSeconds;
         var seconds = time.GetElapsedTime(roundStart).TotalSeconds;
 
         var trainSeconds = Summary.Of(results.Select(r => r.TrainSeconds));
-        var norms = Summary.Of(updates.Values.Select(u => u.UpdateNorm));
-        var cosines = Summary.Of(updates.Values.Select(u => u.CosineToAggregate));
+        var ordered = updates.Values.OrderBy(u => u.PartyId).ToList();
+        var norms = Summary.Of(ordered.Select(u => u.UpdateNorm));
+        var cosines = Summary.Of(ordered.Select(u => u.CosineToAggregate));
         double examples = results.Sum(r => r.NumExamples);
         var record = new RoundRecord(round, metrics.Accuracy, loss, metrics.PrecisionMacro, metrics.RecallMacro, metrics.F1Macro,
             results.Sum(r => r.TrainLoss * r.NumExamples) / examples, bytesUp, bytesDown, seconds, evalSeconds,
@@ -154,10 +155,14 @@ public sealed class RoundLoop(
         var partyRows = outcomes.Select(o =>
         {
             var r = o.Outcome.Result;
-            var u = r is null ? null : updates[r.PartyId];
-            return new PartyRoundRecord(round, o.Task.PartyId, r is null ? "failed" : "ok", r?.NumExamples ?? 0, r?.LocalSteps ?? 0,
-                r?.TrainLoss ?? double.NaN, r?.TrainSeconds ?? double.NaN, o.Task.BytesUp, o.Task.BytesDown,
-                u?.UpdateNorm ?? double.NaN, u?.CosineToAggregate ?? double.NaN, o.Outcome.Failure ?? "");
+            var u = r is null ? null : updates.GetValueOrDefault(r.PartyId);
+            var t = o.Task;
+            var trainSeconds = r?.TrainSeconds ?? double.NaN;
+            return new PartyRoundRecord(round, t.PartyId, r is null ? "failed" : "ok", r?.NumExamples ?? 0, r?.LocalSteps ?? 0,
+                r?.TrainLoss ?? double.NaN, trainSeconds, t.BytesUp, t.BytesDown,
+                u?.UpdateNorm ?? double.NaN, u?.CosineToAggregate ?? double.NaN,
+                t.TaskSeconds, t.WaitSeconds, t.FetchSeconds, t.UploadSeconds, t.TaskSeconds - t.WaitSeconds - trainSeconds,
+                o.Outcome.Failure ?? "");
         });
         recorder.AppendRound(record, partyRows);
         totals.Rounds = round;

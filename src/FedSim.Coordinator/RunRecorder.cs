@@ -20,7 +20,7 @@ public sealed class RunRecorder(string directory)
     public static readonly string[] PartiesHeader =
     [
         "round", "party", "status", "examples", "local_steps", "train_loss", "train_seconds", "bytes_up", "bytes_down",
-        "update_norm", "cosine_to_aggregate", "error",
+        "update_norm", "cosine_to_aggregate", "task_seconds", "wait_seconds", "fetch_seconds", "upload_seconds", "comm_seconds", "error",
     ];
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -60,7 +60,7 @@ public sealed class RunRecorder(string directory)
         AtomicFile.WriteAllText(Path.Combine(Directory, "parties.csv"), CsvText.Table(PartiesHeader, _parties.Select(p => new object?[]
         {
             p.Round, p.PartyId, p.Status, p.NumExamples, p.LocalSteps, p.TrainLoss, p.TrainSeconds, p.BytesUp, p.BytesDown,
-            p.UpdateNorm, p.CosineToAggregate, p.Error,
+            p.UpdateNorm, p.CosineToAggregate, p.TaskSeconds, p.WaitSeconds, p.FetchSeconds, p.UploadSeconds, p.CommSeconds, p.Error,
         })));
     }
 

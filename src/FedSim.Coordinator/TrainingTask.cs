@@ -3,10 +3,16 @@ using FedSim.Core.Weights;
 
 namespace FedSim.Coordinator;
 
-/// <summary>One party's work in one round, from announcement to result or failure, with its traffic counted.</summary>
-public sealed class TrainingTask(string id, int round, int partyId, string nodeId, ModelWeights global, PartyInstructions instructions, long deadlineUnixMs)
+/// <summary>
+/// One party's work in one round, from announcement to result or failure, with its traffic and timings counted.
+/// A result is folded into the round's aggregate the moment it completes the task; the task keeps only its metadata.
+/// </summary>
+public sealed class TrainingTask(
+    string id, int round, int partyId, string nodeId, ModelWeights global, PartyInstructions instructions, long deadlineUnixMs,
+    RoundAggregation aggregation, TimeProvider time)
 {
     private readonly TaskCompletionSource<TaskOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly long _created = time.GetTimestamp();
     private long _bytesDown;
     private long _bytesUp;
 
@@ -22,9 +28,44 @@ public sealed class TrainingTask(string id, int round, int partyId, string nodeI
     public long BytesDown => Interlocked.Read(ref _bytesDown);
     public long BytesUp => Interlocked.Read(ref _bytesUp);
 
+    /// <summary>Seconds from the announcement to the result or failure (NaN while open).</summary>
+    public double TaskSeconds { get; private set; } = double.NaN;
+
+    /// <summary>What the node reported: seconds waiting for a free training slot, and downloading the task.</summary>
+    public double WaitSeconds { get; set; } = double.NaN;
+    public double FetchSeconds { get; set; } = double.NaN;
+
+    /// <summary>Seconds from the result's header to its last chunk, as the coordinator saw them.</summary>
+    public double UploadSeconds { get; set; } = double.NaN;
+
     public void AddBytesDown(long n) => Interlocked.Add(ref _bytesDown, n);
 
     public void AddBytesUp(long n) => Interlocked.Add(ref _bytesUp, n);
 
-    public bool Complete(TaskOutcome outcome) => _outcome.TrySetResult(outcome);
+    /// <summary>
+    /// Ends the task once (later calls return false): a result is folded into the round's aggregate first, and a result
+    /// the algorithm refuses turns into a failure. The outcome kept here has no weights.
+    /// </summary>
+    public bool Complete(TaskOutcome outcome)
+    {
+        lock (aggregation.Gate)
+        {
+            if (_outcome.Task.IsCompleted) return false;
+            if (outcome.Result is { } result)
+            {
+                try
+                {
+                    aggregation.Fold(result);
+                    outcome = TaskOutcome.Success(result with { Weights = ModelWeights.Empty, Payloads = ModelWeights.NoPayloads });
+                }
+                catch (InvalidDataException e)
+                {
+                    outcome = TaskOutcome.Failed("invalid update: " + e.Message);
+                }
+            }
+            TaskSeconds = time.GetElapsedTime(_created).TotalSeconds;
+            _outcome.SetResult(outcome);
+            return true;
+        }
+    }
 }

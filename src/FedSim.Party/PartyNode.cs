@@ -1,4 +1,3 @@
-using FedSim.Core.Weights;
 using FedSim.Data;
 using FedSim.Protos.Conversion;
 using FedSim.Protos.V1;
@@ -13,21 +12,22 @@ namespace FedSim.Party;
 
 /// <summary>
 /// A party node: dials the coordinator, registers its virtual parties, then trains each announced task (up to
-/// <see cref="PartyNodeOptions.Workers"/> at once, one shared dataset in memory) and streams the update back.
+/// <see cref="PartyNodeOptions.Workers"/> at once, one shared dataset in memory, one connection) and streams the update
+/// back. It heartbeats while registered; when the coordinator no longer knows it (it went silent and was marked gone,
+/// or the coordinator restarted) it registers again, asking for the same parties.
 /// </summary>
 public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) : IAsyncDisposable
 {
-    public const int MaxMessageBytes = 16 * 1024 * 1024;
-
     private readonly ILogger _log = logger ?? NullLogger.Instance;
     private readonly GrpcChannel _channel = GrpcChannel.ForAddress(options.Coordinator, new GrpcChannelOptions
     {
-        MaxReceiveMessageSize = MaxMessageBytes,
-        MaxSendMessageSize = MaxMessageBytes,
+        MaxReceiveMessageSize = Protos.Hosting.GrpcHost.MaxMessageBytes,
+        MaxSendMessageSize = Protos.Hosting.GrpcHost.MaxMessageBytes,
     });
     private readonly CancellationTokenSource _killed = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IPartyAlgorithm> _algorithms = new();
-    private string? _nodeId;
+    private volatile bool _heartbeatsPaused;
+    private Training? _training;
 
     /// <summary>Raised after each task, with the node's own byte counts.</summary>
     public event Action<NodeTaskReport>? TaskDone;
@@ -35,7 +35,16 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
     /// <summary>Raised when a task's weights have arrived, before training.</summary>
     public event Action<string, int>? TaskReceived;
 
+    /// <summary>Raised with true once registered and subscribed, false when that ends (for readiness probes).</summary>
+    public event Action<bool>? ReadinessChanged;
+
     public IReadOnlyList<int> HostedParties { get; private set; } = [];
+
+    /// <summary>The id the coordinator gave this node at its latest registration.</summary>
+    public string? NodeId { get; private set; }
+
+    /// <summary>How many times the node registered (1 + re-registrations).</summary>
+    public int Registrations { get; private set; }
 
     /// <summary>Runs until the coordinator says stop (returns normally) or <paramref name="ct"/> is cancelled (deregisters first).</summary>
     public async Task RunAsync(CancellationToken ct)
@@ -43,59 +52,20 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _killed.Token);
         var token = linked.Token;
         var client = new Federation.FederationClient(_channel);
-        var reply = await RegisterWithRetry(client, token);
-        _nodeId = reply.NodeId;
-        HostedParties = reply.Parties.Select(p => p.PartyId).ToList();
-        var parties = reply.Parties.ToDictionary(p => p.PartyId, p => (Assignment: p, DataIdxs: p.Dataidxs.ToArray()));
-        _log.LogInformation("registered as {Node}: parties {Parties}", reply.NodeId, Core.RangeText.Format(HostedParties));
-
-        var spec = reply.Dataset;
-        var data = DatasetCatalog.Load(new Core.Scenarios.DatasetSection(spec.Name, string.IsNullOrEmpty(spec.Path) ? null : spec.Path)
-        {
-            TestPath = string.IsNullOrEmpty(spec.TestPath) ? null : spec.TestPath,
-            TestFraction = spec.TestFraction,
-            LabelColumn = spec.LabelColumn,
-            GroupColumn = spec.GroupColumn,
-            Samples = spec.Samples,
-        }, spec.Seed);
-        if (options.ThreadsPerWorker > 0) TorchThreads.Configure(options.ThreadsPerWorker);
-        else TorchThreads.ConfigureForWorkers(options.Workers);
-        using var models = new ModelPool(reply.Model, data.Train.SampleShape, data.Train.Classes);
-        var trainer = new LocalTrainer(data.Train, models);
-        using var slots = new SemaphoreSlim(Math.Max(1, options.Workers));
-        var running = new List<Task>();
-        using var heartbeat = StartHeartbeat(client, reply.HeartbeatIntervalMs, token);
+        IReadOnlyList<int> wanted = options.PartyIds;
         try
         {
-            using var stream = client.Subscribe(new SubscribeRequest { NodeId = reply.NodeId }, cancellationToken: token);
-            await foreach (var announcement in stream.ResponseStream.ReadAllAsync(token))
+            while (true)
             {
-                if (announcement.Stop is { } stop)
-                {
-                    _log.LogInformation("coordinator says stop: {Reason}", stop.Reason);
-                    break;
-                }
-                var task = announcement.Task;
-                if (!parties.TryGetValue(task.PartyId, out var party))
-                {
-                    _log.LogWarning("task {Task} is for party {Party}, which this node does not host", task.TaskId, task.PartyId);
-                    continue;
-                }
-                await slots.WaitAsync(token);
-                running.RemoveAll(t => t.IsCompleted);
-                running.Add(Task.Run(async () =>
-                {
-                    try
-                    {
-                        await RunTask(client, trainer, task, party, token);
-                    }
-                    finally
-                    {
-                        slots.Release();
-                    }
-                }, CancellationToken.None));
+                var reply = await RegisterWithRetry(client, wanted, token);
+                NodeId = reply.NodeId;
+                Registrations++;
+                HostedParties = reply.Parties.Select(p => p.PartyId).ToList();
+                wanted = HostedParties;
+                _log.LogInformation("registered as {Node}: parties {Parties}", reply.NodeId, Core.RangeText.Format(HostedParties));
+                if (await Serve(client, reply, token)) return;
+                _log.LogWarning("the coordinator no longer knows node {Node}; registering again", reply.NodeId);
             }
-            await Task.WhenAll(running);
         }
         catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
         {
@@ -106,9 +76,83 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         {
             throw new OperationCanceledException("the node was killed", e, _killed.Token);
         }
+        finally
+        {
+            _training?.Dispose();
+        }
     }
 
-    private async Task<RegisterReply> RegisterWithRetry(Federation.FederationClient client, CancellationToken ct)
+    /// <summary>Serves one registration: true when the coordinator said stop, false when it dropped this node.</summary>
+    private async Task<bool> Serve(Federation.FederationClient client, RegisterReply reply, CancellationToken ct)
+    {
+        using var session = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var parties = reply.Parties.ToDictionary(p => p.PartyId, p => (Assignment: p, DataIdxs: p.Dataidxs.ToArray()));
+        using var slots = new SemaphoreSlim(Math.Max(1, options.Workers));
+        var running = new List<Task>();
+        // Heartbeats start at once: loading a large dataset must not look like silence.
+        var heartbeat = Heartbeat(client, reply.NodeId, reply.HeartbeatIntervalMs, session);
+        var stopped = false;
+        try
+        {
+            var training = _training ??= await Task.Run(() => Training.Load(reply, options), session.Token);
+            using var stream = client.Subscribe(new SubscribeRequest { NodeId = reply.NodeId }, cancellationToken: session.Token);
+            ReadinessChanged?.Invoke(true);
+            await foreach (var announcement in stream.ResponseStream.ReadAllAsync(session.Token))
+            {
+                if (announcement.Stop is { } stop)
+                {
+                    _log.LogInformation("coordinator says stop: {Reason}", stop.Reason);
+                    stopped = true;
+                    break;
+                }
+                var received = System.Diagnostics.Stopwatch.GetTimestamp();
+                var task = announcement.Task;
+                if (!parties.TryGetValue(task.PartyId, out var party))
+                {
+                    _log.LogWarning("task {Task} is for party {Party}, which this node does not host", task.TaskId, task.PartyId);
+                    continue;
+                }
+                await slots.WaitAsync(session.Token);
+                var wait = System.Diagnostics.Stopwatch.GetElapsedTime(received).TotalSeconds;
+                running.RemoveAll(t => t.IsCompleted);
+                running.Add(Task.Run(async () =>
+                {
+                    try
+                    {
+                        await RunTask(client, reply.NodeId, training, task, party, wait, session.Token);
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }, CancellationToken.None));
+            }
+            // The stream ended: after a stop nothing more is accepted, and without one the coordinator dropped this node;
+            // either way, work still running is abandoned.
+            await session.CancelAsync();
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && (e is OperationCanceledException || e is RpcException { StatusCode: StatusCode.Cancelled or StatusCode.NotFound or StatusCode.Unavailable or StatusCode.Internal }))
+        {
+            // Dropped: the heartbeat said unknown (session cancelled), the coordinator forgot this node, or the connection broke.
+        }
+        finally
+        {
+            ReadinessChanged?.Invoke(false);
+        }
+        try
+        {
+            await Task.WhenAll(running);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested && e is OperationCanceledException or RpcException)
+        {
+            // Tasks of a dropped registration: the coordinator already counted them as failed.
+        }
+        await session.CancelAsync();
+        await heartbeat;
+        return stopped;
+    }
+
+    private async Task<RegisterReply> RegisterWithRetry(Federation.FederationClient client, IReadOnlyList<int> partyIds, CancellationToken ct)
     {
         var request = new RegisterRequest
         {
@@ -116,9 +160,10 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
             NodeName = options.Name,
             Concurrency = options.Workers,
         };
-        request.PartyIds.AddRange(options.PartyIds);
+        request.PartyIds.AddRange(partyIds);
         var deadline = DateTimeOffset.UtcNow + options.ConnectTimeout;
         var delay = TimeSpan.FromMilliseconds(200);
+        var standingBy = false;
         while (true)
         {
             try
@@ -131,6 +176,20 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 await Task.Delay(delay, ct);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
             }
+            catch (RpcException e) when (e.StatusCode is StatusCode.ResourceExhausted)
+            {
+                // Every party is hosted: stand by until a node goes away and its parties are free again.
+                if (!standingBy) _log.LogInformation("standing by: {Detail}", e.Status.Detail);
+                standingBy = true;
+                deadline = DateTimeOffset.UtcNow + options.ConnectTimeout;
+                await Task.Delay(options.StandbyPoll, ct);
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument && request.PartyIds.Count > 0 && Registrations > 0)
+            {
+                // Re-registering, but another node took this node's parties meanwhile: ask for a share instead.
+                _log.LogInformation("parties taken over by another node ({Detail}); asking for a share", e.Status.Detail);
+                request.PartyIds.Clear();
+            }
             catch (RpcException e) when (e.StatusCode is not StatusCode.Cancelled)
             {
                 throw new InvalidOperationException($"coordinator at {options.Coordinator} refused registration: {e.Status.Detail}", e);
@@ -138,14 +197,17 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         }
     }
 
-    private async Task RunTask(Federation.FederationClient client, LocalTrainer trainer, TaskAnnouncement task, (PartyAssignment Assignment, int[] DataIdxs) party, CancellationToken ct)
+    private async Task RunTask(Federation.FederationClient client, string nodeId, Training training, TaskAnnouncement task,
+        (PartyAssignment Assignment, int[] DataIdxs) party, double waitSeconds, CancellationToken ct)
     {
         long bytesDown = WireSize.Of(new Announcement { Task = task }), bytesUp = 0;
         string? error = null;
         var accepted = false;
         try
         {
-            var fetched = await FederationClientStreams.FetchAsync(client, _nodeId!, task.TaskId, ct);
+            var fetchStart = System.Diagnostics.Stopwatch.GetTimestamp();
+            var fetched = await FederationClientStreams.FetchAsync(client, nodeId, task.TaskId, ct);
+            var fetchSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(fetchStart).TotalSeconds;
             bytesDown += fetched.WireBytes;
             var (header, groups) = (fetched.Header, fetched.Groups);
             TaskReceived?.Invoke(task.TaskId, task.PartyId);
@@ -162,7 +224,9 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 var payloads = TensorGroup.PayloadsOf(groups);
                 var algorithm = _algorithms.GetOrAdd(config.Algorithm, PartyAlgorithms.Create);
                 var hooks = algorithm.Prepare(task.PartyId, global, settings.Params, payloads) with { InputNoiseStd = party.Assignment.NoiseStd };
-                var result = await Task.Run(() => trainer.Train(global, party.DataIdxs, settings, (int)header.Seed, hooks, ct), ct);
+                // A dedicated thread: training blocks in native code for seconds, and must not starve the gRPC I/O and heartbeats.
+                var result = await Task.Factory.StartNew(() => training.Trainer.Train(global, party.DataIdxs, settings, (int)header.Seed, hooks, ct),
+                    ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
                 var extra = algorithm.Finish(task.PartyId, global, payloads, result, settings);
                 upload = TensorGroup.Of(result.Weights, extra);
                 resultHeader = new ResultHeader
@@ -181,9 +245,11 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 upload = [];
                 resultHeader = new ResultHeader { Status = ResultStatus.Failed, Error = $"{e.GetType().Name}: {e.Message}" };
             }
-            resultHeader.NodeId = _nodeId;
+            resultHeader.NodeId = nodeId;
             resultHeader.TaskId = task.TaskId;
             resultHeader.PartyId = task.PartyId;
+            resultHeader.WaitSeconds = waitSeconds;
+            resultHeader.FetchSeconds = fetchSeconds;
             var submitted = await FederationClientStreams.SubmitAsync(client, resultHeader, upload, ct);
             bytesUp += submitted.WireBytes;
             var ack = submitted.Ack;
@@ -202,30 +268,53 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         TaskDone?.Invoke(new NodeTaskReport(task.TaskId, task.Round, task.PartyId, bytesDown, bytesUp, accepted, error));
     }
 
-    private IDisposable StartHeartbeat(Federation.FederationClient client, int intervalMs, CancellationToken ct)
+    /// <summary>Heartbeats until the session ends; cancels the session when the coordinator answers that it does not know this node.</summary>
+    private async Task Heartbeat(Federation.FederationClient client, string nodeId, int intervalMs, CancellationTokenSource session)
     {
         var interval = TimeSpan.FromMilliseconds(Math.Max(100, intervalMs));
-        return new Timer(_ =>
+        try
         {
-            if (ct.IsCancellationRequested || _nodeId is null) return;
-            _ = client.HeartbeatAsync(new HeartbeatRequest { NodeId = _nodeId }, cancellationToken: ct).ResponseAsync
-                .ContinueWith(t => _ = t.Exception, TaskContinuationOptions.OnlyOnFaulted);
-        }, null, interval, interval);
+            while (!session.IsCancellationRequested)
+            {
+                await Task.Delay(interval, session.Token);
+                if (_heartbeatsPaused) continue;
+                try
+                {
+                    var reply = await client.HeartbeatAsync(new HeartbeatRequest { NodeId = nodeId }, deadline: DateTime.UtcNow + interval * 5,
+                        cancellationToken: session.Token);
+                    if (reply.Known) continue;
+                    await session.CancelAsync();
+                    return;
+                }
+                catch (RpcException e) when (e.StatusCode is not StatusCode.Cancelled)
+                {
+                    _log.LogDebug("heartbeat failed: {Detail}", e.Status.Detail);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The session ended.
+        }
     }
 
     private async Task Deregister(Federation.FederationClient client, string reason)
     {
-        if (_nodeId is null) return;
+        if (NodeId is null) return;
         try
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(3));
-            await client.DeregisterAsync(new DeregisterRequest { NodeId = _nodeId, Reason = reason }, cancellationToken: cts.Token);
+            await client.DeregisterAsync(new DeregisterRequest { NodeId = NodeId, Reason = reason }, cancellationToken: cts.Token);
+            _log.LogInformation("deregistered {Node}: {Reason}", NodeId, reason);
         }
         catch (RpcException)
         {
             // The coordinator may already be gone; nothing to tell it then.
         }
     }
+
+    /// <summary>Stops (true) or resumes (false) heartbeats while everything else goes on, as a hung or partitioned node would look (for liveness tests).</summary>
+    public void PauseHeartbeats(bool paused) => _heartbeatsPaused = paused;
 
     /// <summary>Drops the connection without a goodbye, as a crashed process would (for failure tests).</summary>
     public void Kill()
@@ -239,5 +328,30 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         _channel.Dispose();
         _killed.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>What a node loads once, at its first registration: the dataset, the model pool and the trainer.</summary>
+    private sealed class Training(ModelPool models, LocalTrainer trainer) : IDisposable
+    {
+        public LocalTrainer Trainer => trainer;
+
+        public static Training Load(RegisterReply reply, PartyNodeOptions options)
+        {
+            var spec = reply.Dataset;
+            var data = DatasetCatalog.Load(new Core.Scenarios.DatasetSection(spec.Name, string.IsNullOrEmpty(spec.Path) ? null : spec.Path)
+            {
+                TestPath = string.IsNullOrEmpty(spec.TestPath) ? null : spec.TestPath,
+                TestFraction = spec.TestFraction,
+                LabelColumn = spec.LabelColumn,
+                GroupColumn = spec.GroupColumn,
+                Samples = spec.Samples,
+            }, spec.Seed);
+            if (options.ThreadsPerWorker > 0) TorchThreads.Configure(options.ThreadsPerWorker);
+            else TorchThreads.ConfigureForWorkers(options.Workers);
+            var models = new ModelPool(reply.Model, data.Train.SampleShape, data.Train.Classes);
+            return new Training(models, new LocalTrainer(data.Train, models));
+        }
+
+        public void Dispose() => models.Dispose();
     }
 }

@@ -51,6 +51,16 @@ public sealed class RunCommandTests : IDisposable
         var partyRows = Csv.Read(Path.Combine(outDir, "parties.csv"));
         Assert.Equal(6, partyRows.Count);
         Assert.All(partyRows, r => Assert.Equal("ok", r["status"]));
+        // Where each task's time went: announcement to result contains the slot wait, the training and the transfers.
+        Assert.All(partyRows, r =>
+        {
+            double D(string c) => double.Parse(r[c], CultureInfo.InvariantCulture);
+            Assert.True(D("task_seconds") >= D("wait_seconds") + D("train_seconds"), string.Join(",", r));
+            Assert.InRange(D("comm_seconds"), 0, D("task_seconds"));
+            Assert.InRange(D("fetch_seconds"), 0, D("comm_seconds"));
+            Assert.InRange(D("upload_seconds"), 0, D("comm_seconds"));
+            Assert.Equal(D("task_seconds") - D("wait_seconds") - D("train_seconds"), D("comm_seconds"), 9);
+        });
     }
 
     [Fact]

@@ -54,6 +54,32 @@ public sealed class NodeRegistryTests
         Assert.False(registry.AllPartiesHosted.IsCompleted);
         Assert.Equal([4], registry.Register("c", [], 1).PartyIds);
         Assert.True(registry.AllPartiesHosted.IsCompleted);
-        Assert.Contains("already hosted", Assert.Throws<ArgumentException>(() => registry.Register("d", [], 1)).Message);
+        Assert.Contains("already hosted", Assert.Throws<NoFreePartiesException>(() => registry.Register("d", [], 1)).Message);
+    }
+
+    [Fact]
+    public void Silent_nodes_are_marked_gone_and_their_parties_can_be_taken_again()
+    {
+        var time = new ManualTime();
+        var registry = new NodeRegistry(4, 2, time);
+        var gone = new List<string>();
+        registry.NodeGone += (n, reason) => gone.Add($"{n.Name}: {reason}");
+        var quiet = registry.Register("quiet", [], 1);
+        var chatty = registry.Register("chatty", [], 1);
+
+        time.Advance(TimeSpan.FromSeconds(8));
+        chatty.LastSeen = time.GetTimestamp();
+        Assert.Empty(registry.MarkSilentGone(TimeSpan.FromSeconds(10)));
+        time.Advance(TimeSpan.FromSeconds(4));
+        var silent = registry.MarkSilentGone(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([quiet], silent);
+        Assert.True(quiet.IsGone);
+        Assert.False(chatty.IsGone);
+        Assert.Equal(["quiet: silent for more than 10 s (no heartbeat)"], gone);
+        Assert.Null(registry.HostOf(0));
+        var back = registry.Register("quiet", [0, 1], 1);
+        Assert.Same(back, registry.HostOf(1));
+        Assert.NotEqual(quiet.Id, back.Id);
     }
 }

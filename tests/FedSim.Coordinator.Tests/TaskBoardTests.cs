@@ -5,8 +5,11 @@ namespace FedSim.Coordinator.Tests;
 
 public sealed class TaskBoardTests
 {
+    private static readonly ModelWeights Global = new([new NamedTensor("w", [1], [0f])]);
+
     private static TrainingTask Task(string id, string node) =>
-        new(id, 1, 0, node, new ModelWeights([new NamedTensor("w", [1], [0f])]), PartyInstructions.None, long.MaxValue);
+        new(id, 1, 0, node, Global, PartyInstructions.None, long.MaxValue,
+            new RoundAggregation(new FedAvg().BeginRound(1, Global), new FedSim.Core.Metrics.UpdateTracker(Global, 0)), TimeProvider.System);
 
     [Fact]
     public async Task Failing_a_node_fails_only_its_unfinished_tasks()

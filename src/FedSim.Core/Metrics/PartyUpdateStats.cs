@@ -1,4 +1,4 @@
 namespace FedSim.Core.Metrics;
 
-/// <summary>Update heterogeneity for one party in one round.</summary>
-public sealed record PartyUpdateStats(int PartyId, double UpdateNorm, double CosineToAggregate, double TrainSeconds, double TrainLoss, long NumExamples);
+/// <summary>One party's update figures: <c>||w_i - w_global||</c> and the cosine to the aggregated update (NaN when not kept).</summary>
+public sealed record PartyUpdateStats(int PartyId, double UpdateNorm, double CosineToAggregate);

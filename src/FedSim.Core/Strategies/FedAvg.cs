@@ -11,6 +11,5 @@ public sealed class FedAvg : IStrategy
 
     public PartyInstructions ConfigureParty(int round, int partyId, ModelWeights global) => PartyInstructions.None;
 
-    public ModelWeights Aggregate(int round, ModelWeights global, IReadOnlyList<PartyResult> results, IReadOnlyList<PartyFailure> failures) =>
-        WeightedAverage.BySize(global, results);
+    public IRoundAggregator BeginRound(int round, ModelWeights global) => new SizeWeightedAggregator(global);
 }

@@ -7,6 +7,8 @@ namespace FedSim.Core.Strategies;
 /// <c>a_i = (tau_i - rho (1 - rho^tau_i) / (1 - rho)) / (1 - rho)</c> (= tau_i when rho = 0),
 /// <c>d_i = (w_global - w_i) / a_i</c>, <c>p_i = n_i / sum n</c>, and
 /// <c>w_global &lt;- w_global - (sum p_i a_i) * sum p_i d_i</c>.
+/// Streamed: with <c>N = sum n_i</c>, <c>B = sum n_i / a_i</c>, <c>S = sum (n_i / a_i) w_i</c> and <c>T = sum n_i a_i</c>,
+/// <c>sum p_i d_i = (B w_global - S) / N</c>, so only S (one model) and three scalars are kept.
 /// </summary>
 public sealed class FedNova(double momentum) : IStrategy
 {
@@ -19,33 +21,34 @@ public sealed class FedNova(double momentum) : IStrategy
     public static double NormalisingFactor(long steps, double rho) =>
         rho == 0 ? steps : (steps - rho * (1 - Math.Pow(rho, steps)) / (1 - rho)) / (1 - rho);
 
-    public ModelWeights Aggregate(int round, ModelWeights global, IReadOnlyList<PartyResult> results, IReadOnlyList<PartyFailure> failures)
+    public IRoundAggregator BeginRound(int round, ModelWeights global) => new Round(global, momentum);
+
+    private sealed class Round(ModelWeights global, double momentum) : IRoundAggregator
     {
-        if (results.Count == 0) throw new ArgumentException("nothing to aggregate");
-        double total = results.Sum(r => (double)r.NumExamples);
-        var p = results.Select(r => r.NumExamples / total).ToArray();
-        var a = results.Select(r =>
+        private readonly WeightedSum _scaled = new(global);
+        private readonly List<(int Party, double N, double A)> _factors = [];
+
+        public int Count => _scaled.Count;
+
+        public void Add(PartyResult r)
         {
             if (r.LocalSteps <= 0) throw new InvalidDataException($"party {r.PartyId} reported {r.LocalSteps} local steps; FedNova needs at least one");
-            global.EnsureSameLayout(r.Weights, $"party {r.PartyId} update");
-            return NormalisingFactor(r.LocalSteps, momentum);
-        }).ToArray();
-        var tauEff = p.Select((pi, i) => pi * a[i]).Sum();
-        var tensors = new NamedTensor[global.Count];
-        for (var t = 0; t < global.Count; t++)
-        {
-            var g = global[t].Data;
-            var acc = new double[g.Length];
-            for (var i = 0; i < results.Count; i++)
-            {
-                var w = results[i].Weights[t].Data;
-                var coef = p[i] / a[i];
-                for (var j = 0; j < acc.Length; j++) acc[j] += coef * (g[j] - (double)w[j]);
-            }
-            var data = new float[g.Length];
-            for (var j = 0; j < data.Length; j++) data[j] = (float)(g[j] - tauEff * acc[j]);
-            tensors[t] = new NamedTensor(global[t].Name, global[t].Shape, data);
+            if (r.NumExamples <= 0) throw new InvalidDataException($"party {r.PartyId} reported {r.NumExamples} examples");
+            var a = NormalisingFactor(r.LocalSteps, momentum);
+            _scaled.Add(r.Weights, r.NumExamples / a, $"party {r.PartyId} update");
+            _factors.Add((r.PartyId, r.NumExamples, a));
         }
-        return new ModelWeights(tensors);
+
+        public ModelWeights Finish(IReadOnlyList<PartyFailure> failures)
+        {
+            if (_factors.Count == 0) throw new InvalidOperationException("nothing to aggregate");
+            // Scalars summed in party order, so the result does not depend on the order results arrived in.
+            var ordered = _factors.OrderBy(f => f.Party).ToList();
+            var n = ordered.Sum(f => f.N);
+            var tauEff = ordered.Sum(f => f.N * f.A) / n;
+            var b = ordered.Sum(f => f.N / f.A);
+            var g = global.Flatten();
+            return _scaled.Map((s, j) => g[j] - tauEff * ((b * g[j] - s) / n));
+        }
     }
 }

@@ -17,6 +17,5 @@ public sealed class FedProx(double mu) : IStrategy
     public PartyInstructions ConfigureParty(int round, int partyId, ModelWeights global) =>
         new() { Params = new Dictionary<string, double> { [AlgorithmNames.ProxMu] = mu } };
 
-    public ModelWeights Aggregate(int round, ModelWeights global, IReadOnlyList<PartyResult> results, IReadOnlyList<PartyFailure> failures) =>
-        WeightedAverage.BySize(global, results);
+    public IRoundAggregator BeginRound(int round, ModelWeights global) => new SizeWeightedAggregator(global);
 }

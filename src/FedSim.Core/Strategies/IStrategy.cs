@@ -17,8 +17,9 @@ public interface IStrategy
     PartyInstructions ConfigureParty(int round, int partyId, ModelWeights global);
 
     /// <summary>
-    /// The new global model from the results that arrived (ordered by party id) and the failures (data, not exceptions).
-    /// Called only when enough parties answered.
+    /// Starts aggregating <paramref name="round"/>: results are added as they arrive, then the aggregator's
+    /// <see cref="IRoundAggregator.Finish"/> (with the failures) gives the new global model. Called only once enough
+    /// parties answered is not known yet; the round loop calls Finish only when it is.
     /// </summary>
-    ModelWeights Aggregate(int round, ModelWeights global, IReadOnlyList<PartyResult> results, IReadOnlyList<PartyFailure> failures);
+    IRoundAggregator BeginRound(int round, ModelWeights global);
 }

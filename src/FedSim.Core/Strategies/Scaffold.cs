@@ -7,7 +7,7 @@ namespace FedSim.Core.Strategies;
 /// issue #8) and sends it with the model; each party keeps its own <c>c_i</c> (zero at the start), corrects every local
 /// step by <c>-lr (c - c_i)</c> and returns <c>delta c_i</c> beside its model (so its upload is twice the model).
 /// The server averages models by data size and sets <c>c += sum(delta c_i) / n_parties</c> over ALL parties (NIID-Bench
-/// issue #12).
+/// issue #12). Both sums are folded in as results arrive; the parties' <c>c_i</c> live on the party side.
 /// </summary>
 public sealed class Scaffold : IStrategy
 {
@@ -29,16 +29,29 @@ public sealed class Scaffold : IStrategy
     public PartyInstructions ConfigureParty(int round, int partyId, ModelWeights global) =>
         new() { Payloads = new Dictionary<string, ModelWeights> { [AlgorithmNames.ScaffoldServerControl] = Control } };
 
-    public ModelWeights Aggregate(int round, ModelWeights global, IReadOnlyList<PartyResult> results, IReadOnlyList<PartyFailure> failures)
+    public IRoundAggregator BeginRound(int round, ModelWeights global) => new Round(this, global);
+
+    private sealed class Round(Scaffold owner, ModelWeights global) : IRoundAggregator
     {
-        var deltas = results.Select(r =>
+        private readonly SizeWeightedAggregator _models = new(global);
+        private readonly WeightedSum _deltas = new(global);
+
+        public int Count => _models.Count;
+
+        public void Add(PartyResult result)
         {
-            if (!r.Payloads.TryGetValue(AlgorithmNames.ScaffoldControlDelta, out var delta))
-                throw new InvalidDataException($"party {r.PartyId} sent no '{AlgorithmNames.ScaffoldControlDelta}' with its SCAFFOLD update");
-            global.EnsureSameLayout(delta, $"party {r.PartyId} control delta");
-            return delta;
-        }).ToList();
-        _control = ScaffoldControl.ServerUpdate(Control, deltas, _totalParties);
-        return WeightedAverage.BySize(global, results);
+            if (!result.Payloads.TryGetValue(AlgorithmNames.ScaffoldControlDelta, out var delta))
+                throw new InvalidDataException($"party {result.PartyId} sent no '{AlgorithmNames.ScaffoldControlDelta}' with its SCAFFOLD update");
+            global.EnsureSameLayout(delta, $"party {result.PartyId} control delta");
+            _models.Add(result);
+            _deltas.Add(delta, 1, $"party {result.PartyId} control delta");
+        }
+
+        public ModelWeights Finish(IReadOnlyList<PartyFailure> failures)
+        {
+            var model = _models.Finish(failures);
+            owner._control = ScaffoldControl.ServerUpdate(owner.Control, _deltas, owner._totalParties);
+            return model;
+        }
     }
 }

@@ -39,19 +39,10 @@ public static class ScaffoldControl
     }
 
     /// <summary>The server's update <c>c + sum(deltas) / totalParties</c>: divided by ALL parties, not the sampled ones.</summary>
-    public static ModelWeights ServerUpdate(ModelWeights serverControl, IReadOnlyList<ModelWeights> deltas, int totalParties)
+    public static ModelWeights ServerUpdate(ModelWeights serverControl, WeightedSum deltaSum, int totalParties)
     {
-        var result = new NamedTensor[serverControl.Count];
-        for (var t = 0; t < serverControl.Count; t++)
-        {
-            var acc = serverControl[t].Data.Select(v => (double)v).ToArray();
-            foreach (var d in deltas)
-            {
-                var src = d[t].Data;
-                for (var j = 0; j < acc.Length; j++) acc[j] += src[j] / (double)totalParties;
-            }
-            result[t] = new NamedTensor(serverControl[t].Name, serverControl[t].Shape, acc.Select(v => (float)v).ToArray());
-        }
-        return new ModelWeights(result);
+        if (totalParties <= 0) throw new ArgumentException($"totalParties must be positive, got {totalParties}");
+        var c = serverControl.Flatten();
+        return deltaSum.Map((sum, j) => c[j] + sum / totalParties);
     }
 }

@@ -16,6 +16,12 @@ public sealed class ModelWeights
             if (!seen.Add(t.Name)) throw new ArgumentException($"duplicate tensor name '{t.Name}'");
     }
 
+    /// <summary>A set with no tensors.</summary>
+    public static ModelWeights Empty { get; } = new([]);
+
+    /// <summary>No algorithm payloads.</summary>
+    public static IReadOnlyDictionary<string, ModelWeights> NoPayloads { get; } = new Dictionary<string, ModelWeights>();
+
     public IReadOnlyList<NamedTensor> Tensors => _tensors;
 
     public int Count => _tensors.Length;
@@ -42,6 +48,19 @@ public sealed class ModelWeights
     /// <summary>A new set with the same names and shapes and zero values.</summary>
     public ModelWeights ZerosLike() =>
         new(_tensors.Select(t => new NamedTensor(t.Name, t.Shape, new float[t.Length])));
+
+    /// <summary>Every element in one array, tensor after tensor.</summary>
+    public float[] Flatten()
+    {
+        var flat = new float[TotalElements];
+        var offset = 0;
+        foreach (var t in _tensors)
+        {
+            t.Span.CopyTo(flat.AsSpan(offset));
+            offset += t.Length;
+        }
+        return flat;
+    }
 
     /// <summary>Element-wise <c>this - other</c>.</summary>
     public ModelWeights Subtract(ModelWeights other)

@@ -103,7 +103,7 @@ public sealed class FedAvgTests
     [Fact]
     public void No_results_cannot_be_averaged()
     {
-        Assert.Throws<ArgumentException>(() => Aggregate());
+        Assert.Contains("nothing to average", Assert.Throws<InvalidOperationException>(() => Aggregate()).Message);
     }
 
     [Fact]

@@ -21,7 +21,10 @@ public sealed class ScaffoldTests
     public void The_server_control_moves_by_the_deltas_over_all_parties_not_the_sampled_ones()
     {
         // c 0.3 + (0.7 + 0.1) / 10 parties = 0.38 (dividing by the 2 sampled would give 0.7).
-        var c = ScaffoldControl.ServerUpdate(W(0.3f), [W(0.7f), W(0.1f)], totalParties: 10);
+        var deltas = new WeightedSum(W(0f));
+        deltas.Add(W(0.7f), 1, "a");
+        deltas.Add(W(0.1f), 1, "b");
+        var c = ScaffoldControl.ServerUpdate(W(0.3f), deltas, totalParties: 10);
         Assert.Equal(0.38f, c[0].Data[0], 6);
     }
 

@@ -1,0 +1,34 @@
+using FedSim.Core.Metrics;
+using FedSim.Core.Strategies;
+using FedSim.Core.Weights;
+
+namespace FedSim.Coordinator;
+
+/// <summary>
+/// One round's running aggregate, shared by its tasks: each arriving result is folded into the strategy's aggregator
+/// and the update tracker under one lock, then its weights are dropped. Memory: one aggregate, plus the updates the
+/// tracker keeps within its budget, plus whatever uploads are in flight.
+/// </summary>
+public sealed class RoundAggregation(IRoundAggregator aggregator, UpdateTracker tracker)
+{
+    internal object Gate { get; } = new();
+
+    public int Count => aggregator.Count;
+
+    /// <summary>Folds one result in; throws <see cref="InvalidDataException"/> and keeps nothing of it when the algorithm refuses it.</summary>
+    internal void Fold(PartyResult result)
+    {
+        aggregator.Add(result);
+        tracker.Add(result.PartyId, result.Weights);
+    }
+
+    /// <summary>The new global model and every folded party's update figures.</summary>
+    public (ModelWeights Global, IReadOnlyDictionary<int, PartyUpdateStats> Updates) Finish(IReadOnlyList<PartyFailure> failures)
+    {
+        lock (Gate)
+        {
+            var next = aggregator.Finish(failures);
+            return (next, tracker.Finish(next));
+        }
+    }
+}

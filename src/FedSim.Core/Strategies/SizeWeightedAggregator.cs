@@ -1,0 +1,19 @@
+using FedSim.Core.Weights;
+
+namespace FedSim.Core.Strategies;
+
+/// <summary>FedAvg's rule as a stream: the data-size weighted average of the models added.</summary>
+public sealed class SizeWeightedAggregator(ModelWeights global) : IRoundAggregator
+{
+    private readonly WeightedSum _sum = new(global);
+
+    public int Count => _sum.Count;
+
+    public void Add(PartyResult result)
+    {
+        if (result.NumExamples <= 0) throw new InvalidDataException($"party {result.PartyId} reported {result.NumExamples} examples");
+        _sum.Add(result.Weights, result.NumExamples, $"party {result.PartyId} update");
+    }
+
+    public ModelWeights Finish(IReadOnlyList<PartyFailure> failures) => _sum.Mean();
+}

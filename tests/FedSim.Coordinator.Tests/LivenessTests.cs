@@ -1,0 +1,126 @@
+using FedSim.Core.Partitioning;
+using FedSim.Core.Scenarios;
+using FedSim.Party;
+using FedSim.Protos.V1;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
+using Microsoft.Extensions.Logging;
+
+namespace FedSim.Coordinator.Tests;
+
+/// <summary>Heartbeats, silent nodes, standby nodes and the health service, over real gRPC on 127.0.0.1.</summary>
+public sealed class LivenessTests
+{
+    private static CoordinatorState State(int parties, string extra = "") =>
+        new(ScenarioLoader.Parse($"name: l\ndataset:\n  name: fcube\n  samples: 400\nmodel: mlp\npartition:\n  parties: {parties}\n{extra}", "test"),
+            PartitionReport.Compute("homo", 0, Enumerable.Repeat(0, parties * 2).ToArray(), 1,
+                Enumerable.Range(0, parties).Select(p => new[] { 2 * p, 2 * p + 1 }).ToArray()), TimeProvider.System)
+        {
+            HeartbeatIntervalMs = 100,
+            NodeTimeout = TimeSpan.FromMilliseconds(800),
+        };
+
+    private static RegisterRequest Request(string name, params int[] parties) =>
+        new() { ProtocolVersion = ProtocolVersion._1, NodeName = name, PartyIds = { parties } };
+
+    [Fact]
+    public async Task A_silent_node_is_marked_gone_its_task_fails_and_it_can_register_again()
+    {
+        var state = State(2);
+        await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var client = new Federation.FederationClient(channel);
+        var silent = await client.RegisterAsync(Request("silent", 0));
+        var live = await client.RegisterAsync(Request("live", 1));
+        var model = new Core.Weights.ModelWeights([new Core.Weights.NamedTensor("w", [1], [0f])]);
+        var aggregation = new RoundAggregation(new Core.Strategies.FedAvg().BeginRound(1, model), new Core.Metrics.UpdateTracker(model, 0));
+        var task = new TrainingTask("t", 1, 0, silent.NodeId, model, Core.Strategies.PartyInstructions.None, long.MaxValue, aggregation, TimeProvider.System);
+        state.Board.Add(task);
+
+        // Only "live" heartbeats; "silent" says nothing for longer than the 0.8 s timeout.
+        var outcome = task.Outcome;
+        for (var i = 0; i < 30 && !outcome.IsCompleted; i++)
+        {
+            Assert.True((await client.HeartbeatAsync(new HeartbeatRequest { NodeId = live.NodeId })).Known);
+            await Task.Delay(100);
+        }
+
+        Assert.True(outcome.IsCompleted, "the silent node's task was not failed");
+        Assert.Contains("silent for more than 0.8 s", (await outcome).Failure);
+        Assert.False((await client.HeartbeatAsync(new HeartbeatRequest { NodeId = silent.NodeId })).Known);
+        Assert.True(state.Registry.Find(live.NodeId)!.IsGone is false);
+        var back = await client.RegisterAsync(Request("silent", 0));
+        Assert.NotEqual(silent.NodeId, back.NodeId);
+        Assert.Equal(back.NodeId, state.Registry.HostOf(0)!.Id);
+    }
+
+    [Fact]
+    public async Task A_node_asking_for_a_share_when_every_party_is_hosted_is_told_to_stand_by()
+    {
+        var state = State(2);
+        await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var client = new Federation.FederationClient(channel);
+        await client.RegisterAsync(Request("a", 0, 1));
+
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await client.RegisterAsync(Request("spare")));
+
+        Assert.Equal(StatusCode.ResourceExhausted, e.StatusCode);
+        Assert.Contains("already hosted", e.Status.Detail);
+    }
+
+    [Fact]
+    public async Task The_coordinator_serves_grpc_health_and_reports_not_serving_when_stopping()
+    {
+        var state = State(1);
+        await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var health = new Health.HealthClient(channel);
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving,
+            (await health.CheckAsync(new HealthCheckRequest { Service = CoordinatorServer.ServiceName })).Status);
+        server.MarkStopping();
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, (await health.CheckAsync(new HealthCheckRequest())).Status);
+    }
+
+    [Fact]
+    public async Task A_party_node_that_was_dropped_for_silence_registers_again_by_itself()
+    {
+        var state = State(3);
+        await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
+        await using var node = new PartyNode(new PartyNodeOptions(server.Address) { PartyIds = [0, 1, 2], Workers = 1, Name = "n" });
+        var readiness = new List<bool>();
+        node.ReadinessChanged += r =>
+        {
+            lock (readiness) readiness.Add(r);
+        };
+        using var stop = new CancellationTokenSource();
+        var run = node.RunAsync(stop.Token);
+        await WaitFor(() => node.Registrations == 1 && state.Registry.HostedCount == 3);
+        var firstId = node.NodeId;
+
+        node.PauseHeartbeats(true);
+        await WaitFor(() => state.Registry.Find(firstId!)!.IsGone);
+        node.PauseHeartbeats(false);
+        await WaitFor(() => node.Registrations == 2 && state.Registry.HostedCount == 3);
+
+        Assert.NotEqual(firstId, node.NodeId);
+        Assert.Equal([0, 1, 2], node.HostedParties);
+        Assert.Equal(node.NodeId, state.Registry.HostOf(2)!.Id);
+        lock (readiness) Assert.Equal([true, false, true], readiness);
+
+        // Stopping the node deregisters it: its parties are free at once, not after a timeout.
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.True(state.Registry.Find(node.NodeId!)!.IsGone);
+        Assert.Equal(0, state.Registry.HostedCount);
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(50);
+        Assert.True(condition(), "condition not reached within 10 s");
+    }
+}
