@@ -81,7 +81,7 @@ internal static class KubernetesExport
                 ["template"] = new Map
                 {
                     ["metadata"] = new Map { ["labels"] = coordinatorLabels },
-                    ["spec"] = PodSpec("Never", FedSimContainer("coordinator", plan.Image, ContainerLayout.CoordinatorArgs,
+                    ["spec"] = PodSpec("Never", FedSimContainer("coordinator", plan.Image, ContainerLayout.CoordinatorArgs, readinessService: null,
                         Resources(DeploymentPlan.CoordinatorCpus, DeploymentPlan.CoordinatorMemoryRequestMiB, DeploymentPlan.CoordinatorMemoryLimitMiB),
                         coordinatorMounts.Concat(datasetMounts).ToList()),
                         coordinatorVolumes.Concat(datasetVolumes).ToList()),
@@ -105,7 +105,7 @@ internal static class KubernetesExport
                 {
                     ["metadata"] = new Map { ["labels"] = partyLabels },
                     ["spec"] = PodSpec("Always", FedSimContainer("party", plan.Image,
-                        ContainerLayout.PartyArgs(CoordinatorName, plan.WorkersPerNode),
+                        ContainerLayout.PartyArgs(CoordinatorName, plan.WorkersPerNode), PartyHealth.ServiceName,
                         Resources(plan.PartyCpus, plan.PartyMemoryRequestMiB, plan.PartyMemoryLimitMiB), datasetMounts),
                         datasetVolumes),
                 },
@@ -158,8 +158,12 @@ internal static class KubernetesExport
         return (volumes, mounts);
     }
 
-    /// <summary>A coordinator or party container: the FedSim image on the gRPC port, probed with grpc.health.v1.</summary>
-    private static Map FedSimContainer(string name, string image, IReadOnlyList<string> args, Map resources, List<object?> mounts) => new()
+    /// <summary>
+    /// A coordinator or party container: the FedSim image on the gRPC port, probed with grpc.health.v1: the server
+    /// ("") for startup and liveness, <paramref name="readinessService"/> (a party node: registered) for readiness.
+    /// </summary>
+    private static Map FedSimContainer(string name, string image, IReadOnlyList<string> args, string? readinessService,
+        Map resources, List<object?> mounts) => new()
     {
         ["name"] = name,
         ["image"] = image,
@@ -168,7 +172,7 @@ internal static class KubernetesExport
         ["ports"] = new List<object?> { new Map { ["name"] = PortName, ["containerPort"] = ContainerLayout.GrpcPort, ["protocol"] = "TCP" } },
         // Startup: up to 5 minutes to load the dataset before the first answer; then readiness and liveness.
         ["startupProbe"] = Probe(periodSeconds: 5, failureThreshold: 60),
-        ["readinessProbe"] = Probe(periodSeconds: 10, failureThreshold: 3),
+        ["readinessProbe"] = Probe(periodSeconds: 10, failureThreshold: 3, readinessService),
         ["livenessProbe"] = Probe(periodSeconds: 20, failureThreshold: 6),
         ["resources"] = resources,
         ["securityContext"] = ContainerSecurity(),
@@ -213,13 +217,18 @@ internal static class KubernetesExport
     }
 
     /// <summary>Kubernetes' native gRPC probe: grpc.health.v1 Check on the pod's port.</summary>
-    private static Map Probe(int periodSeconds, int failureThreshold) => new()
+    private static Map Probe(int periodSeconds, int failureThreshold, string? service = null)
     {
-        ["grpc"] = new Map { ["port"] = ContainerLayout.GrpcPort },
-        ["periodSeconds"] = periodSeconds,
-        ["timeoutSeconds"] = 5,
-        ["failureThreshold"] = failureThreshold,
-    };
+        var grpc = new Map { ["port"] = ContainerLayout.GrpcPort };
+        if (service is not null) grpc["service"] = service;
+        return new Map
+        {
+            ["grpc"] = grpc,
+            ["periodSeconds"] = periodSeconds,
+            ["timeoutSeconds"] = 5,
+            ["failureThreshold"] = failureThreshold,
+        };
+    }
 
     private static Map Resources(int cpus, int memoryRequestMiB, int memoryLimitMiB)
     {

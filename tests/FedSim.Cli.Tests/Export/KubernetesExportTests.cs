@@ -78,6 +78,10 @@ public sealed class KubernetesExportTests : IDisposable
             Assert.True(YamlTree.Has(YamlTree.Map(container, "resources"), "requests"));
         }
         Assert.Equal("true", YamlTree.Text(YamlTree.List(party, "volumeMounts")[0], "readOnly"));
+        // A party pod is ready once its node is registered (a standby node is alive but not ready).
+        Assert.Equal("fedsim.v1.PartyNode", YamlTree.Text(party, "readinessProbe", "grpc", "service"));
+        Assert.False(YamlTree.Has(YamlTree.Map(party, "livenessProbe", "grpc"), "service"));
+        Assert.False(YamlTree.Has(YamlTree.Map(coordinator, "readinessProbe", "grpc"), "service"));
 
         // The reader pod mounts the same results claim, read-only.
         var reader = YamlTree.Load(_folder.Read("results-reader.yaml"));
