@@ -38,6 +38,16 @@ internal static class CliApp
           fedsim compare SWEEP [--out DIR] [--jobs N] [--set key.path=value ...]
               run every cell of a sweep (a base scenario x axes) as its own run, then write results.csv,
               results.md (partitions x algorithms, mean ± std over seeds) and accuracy.png; reruns skip finished cells
+          fedsim export compose|k8s SCENARIO [--out DIR] [--image IMAGE] [--dataset PATH] [--set ...]
+                        [k8s: --namespace NS] [--dataset-claim CLAIM]
+              write docker compose files (compose.yaml + the resolved scenario.yaml) or Kubernetes manifests
+              (fedsim.yaml, results-reader.yaml) for the scenario: deployment.party_processes party nodes, each
+              training deployment.workers parties at once (0: one) with one libtorch thread, so one CPU, per worker;
+              the dataset is mounted read-only from PATH on the host (default: dataset.path, else
+              /usr/share/datasets/NAME) or from a volume claim; default --out deploy/NAME-KIND, --image fedsim
+          fedsim health --target HOST:PORT [--service NAME] [--timeout SECONDS]
+              ask a coordinator or party node for its grpc.health.v1 status (default timeout 5 s);
+              exit 0 when SERVING, 1 otherwise (NOT_SERVING, unreachable, no answer)
 
         exit codes: 0 success, 1 run failed, 2 bad input, 3 dataset missing, 130 interrupted
         """;
@@ -89,7 +99,9 @@ internal static class CliApp
                 "partition" => Partition(rest, stdout),
                 "validate" => Validate(rest, stdout),
                 "compare" => await Compare(rest, stdout, ct),
-                _ => throw new UsageException($"unknown command '{args[0]}' (commands: run, coordinator, party, partition, validate, compare)"),
+                "export" => Export.ExportCommand.Run(rest, stdout),
+                "health" => await HealthCommand.RunAsync(rest, stdout, stderr, ct),
+                _ => throw new UsageException($"unknown command '{args[0]}' (commands: run, coordinator, party, partition, validate, compare, export, health)"),
             };
         }
         catch (UsageException e)

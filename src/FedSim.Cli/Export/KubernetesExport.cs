@@ -1,0 +1,269 @@
+using System.Globalization;
+using Map = System.Collections.Generic.Dictionary<string, object?>;
+
+namespace FedSim.Cli.Export;
+
+/// <summary>
+/// Kubernetes manifests for one scenario (<c>fedsim.yaml</c>): optionally a Namespace; a ConfigMap with the resolved
+/// scenario; a PersistentVolumeClaim for the run folder; the coordinator as a Job (a finished run is not restarted)
+/// behind a Service named <c>grpc</c> on 50051; the party nodes as a StatefulSet of
+/// <see cref="DeploymentPlan.PartyNodes"/> replicas with its headless Service. Both pods are probed with native gRPC
+/// probes (grpc.health.v1) and run as the image's non-root user. <c>results-reader.yaml</c> is a pod that mounts
+/// the results claim so <c>kubectl cp</c> can copy the run folder out after the coordinator finished.
+/// </summary>
+internal static class KubernetesExport
+{
+    public const string ManifestFileName = "fedsim.yaml";
+    public const string ReaderFileName = "results-reader.yaml";
+    public const string CoordinatorName = "fedsim-coordinator";
+    public const string PartyName = "fedsim-party";
+    public const string ScenarioConfigMap = "fedsim-scenario";
+    public const string ResultsClaim = "fedsim-results";
+    public const string ReaderName = "fedsim-results-reader";
+    public const string ResultsStorage = "1Gi";
+    private const string PortName = "grpc";
+
+    /// <summary>Where the dataset comes from: a hostPath on every node (default), or an existing volume claim.</summary>
+    public sealed record Options(string? Namespace, string? DatasetClaim);
+
+    public static IReadOnlyList<ExportFile> Files(DeploymentPlan plan, Options options) =>
+    [
+        new(ManifestFileName, YamlText.SerializeAll(Documents(plan, options))),
+        new(ReaderFileName, YamlText.Serialize(ResultsReader(plan, options))),
+    ];
+
+    public static IReadOnlyList<Map> Documents(DeploymentPlan plan, Options options)
+    {
+        var docs = new List<Map>();
+        if (options.Namespace is { } ns)
+            docs.Add(new Map { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new Map { ["name"] = ns } });
+        var coordinatorLabels = Labels(plan, "coordinator");
+        var partyLabels = Labels(plan, "party");
+        docs.Add(new Map
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "ConfigMap",
+            ["metadata"] = Metadata(ScenarioConfigMap, Labels(plan, "scenario"), options),
+            ["data"] = new Map { [ContainerLayout.ScenarioFileName] = plan.ScenarioYaml },
+        });
+        docs.Add(new Map
+        {
+            ["apiVersion"] = "v1",
+            ["kind"] = "PersistentVolumeClaim",
+            ["metadata"] = Metadata(ResultsClaim, Labels(plan, "results"), options),
+            ["spec"] = new Map
+            {
+                ["accessModes"] = new List<object?> { "ReadWriteOnce" },
+                ["resources"] = new Map { ["requests"] = new Map { ["storage"] = ResultsStorage } },
+            },
+        });
+        docs.Add(Service(CoordinatorName, coordinatorLabels, headless: false, options));
+        var coordinatorVolumes = new List<object?>
+        {
+            new Map { ["name"] = "scenario", ["configMap"] = new Map { ["name"] = ScenarioConfigMap } },
+            new Map { ["name"] = "results", ["persistentVolumeClaim"] = new Map { ["claimName"] = ResultsClaim } },
+        };
+        var coordinatorMounts = new List<object?>
+        {
+            Mount("scenario", ContainerLayout.ScenarioDirectory, readOnly: true),
+            Mount("results", ContainerLayout.ResultsDirectory, readOnly: false),
+        };
+        var (datasetVolumes, datasetMounts) = DatasetVolumes(plan, options);
+        docs.Add(new Map
+        {
+            ["apiVersion"] = "batch/v1",
+            ["kind"] = "Job",
+            ["metadata"] = Metadata(CoordinatorName, coordinatorLabels, options),
+            ["spec"] = new Map
+            {
+                // A failed run (e.g. too few parties answered) is reported, not rerun from scratch.
+                ["backoffLimit"] = 0,
+                ["template"] = new Map
+                {
+                    ["metadata"] = new Map { ["labels"] = coordinatorLabels },
+                    ["spec"] = PodSpec("Never", FedSimContainer("coordinator", plan.Image, ContainerLayout.CoordinatorArgs, readinessService: null,
+                        Resources(DeploymentPlan.CoordinatorCpus, DeploymentPlan.CoordinatorMemoryRequestMiB, DeploymentPlan.CoordinatorMemoryLimitMiB),
+                        coordinatorMounts.Concat(datasetMounts).ToList()),
+                        coordinatorVolumes.Concat(datasetVolumes).ToList()),
+                },
+            },
+        });
+        docs.Add(Service(PartyName, partyLabels, headless: true, options));
+        docs.Add(new Map
+        {
+            ["apiVersion"] = "apps/v1",
+            ["kind"] = "StatefulSet",
+            ["metadata"] = Metadata(PartyName, partyLabels, options),
+            ["spec"] = new Map
+            {
+                ["serviceName"] = PartyName,
+                ["replicas"] = plan.PartyNodes,
+                // Nodes are interchangeable (each asks the coordinator for a share): start them all at once.
+                ["podManagementPolicy"] = "Parallel",
+                ["selector"] = new Map { ["matchLabels"] = partyLabels },
+                ["template"] = new Map
+                {
+                    ["metadata"] = new Map { ["labels"] = partyLabels },
+                    ["spec"] = PodSpec("Always", FedSimContainer("party", plan.Image,
+                        ContainerLayout.PartyArgs(CoordinatorName, plan.WorkersPerNode), PartyHealth.ServiceName,
+                        Resources(plan.PartyCpus, plan.PartyMemoryRequestMiB, plan.PartyMemoryLimitMiB), datasetMounts),
+                        datasetVolumes),
+                },
+            },
+        });
+        return docs;
+    }
+
+    /// <summary>A pod that only mounts the results claim (read-only), to copy the run folder out with <c>kubectl cp</c>.</summary>
+    public static Map ResultsReader(DeploymentPlan plan, Options options) => new()
+    {
+        ["apiVersion"] = "v1",
+        ["kind"] = "Pod",
+        ["metadata"] = Metadata(ReaderName, Labels(plan, "results-reader"), options),
+        ["spec"] = PodSpec("Never", new Map
+        {
+            ["name"] = "reader",
+            ["image"] = plan.Image,
+            ["imagePullPolicy"] = "IfNotPresent",
+            ["command"] = new List<object?> { "sleep", "infinity" },
+            ["resources"] = new Map
+            {
+                ["requests"] = new Map { ["cpu"] = "10m", ["memory"] = "16Mi" },
+                ["limits"] = new Map { ["cpu"] = "100m", ["memory"] = "64Mi" },
+            },
+            ["securityContext"] = ContainerSecurity(),
+            ["volumeMounts"] = new List<object?> { Mount("results", ContainerLayout.ResultsDirectory, readOnly: true) },
+        }, [new Map { ["name"] = "results", ["persistentVolumeClaim"] = new Map { ["claimName"] = ResultsClaim, ["readOnly"] = true } }]),
+    };
+
+    private static (List<object?> Volumes, List<object?> Mounts) DatasetVolumes(DeploymentPlan plan, Options options)
+    {
+        if (plan.Datasets.Count == 0) return ([], []);
+        if (options.DatasetClaim is { } claim)
+            return ([new Map { ["name"] = "dataset", ["persistentVolumeClaim"] = new Map { ["claimName"] = claim, ["readOnly"] = true } }],
+                [Mount("dataset", plan.DatasetDirectory, readOnly: true)]);
+        var volumes = new List<object?>();
+        var mounts = new List<object?>();
+        for (var i = 0; i < plan.Datasets.Count; i++)
+        {
+            var d = plan.Datasets[i];
+            var name = i == 0 ? "dataset" : $"dataset-{i}";
+            volumes.Add(new Map
+            {
+                ["name"] = name,
+                ["hostPath"] = new Map { ["path"] = d.Source, ["type"] = d.IsFile ? "File" : "Directory" },
+            });
+            mounts.Add(Mount(name, d.Target, readOnly: true));
+        }
+        return (volumes, mounts);
+    }
+
+    /// <summary>
+    /// A coordinator or party container: the FedSim image on the gRPC port, probed with grpc.health.v1: the server
+    /// ("") for startup and liveness, <paramref name="readinessService"/> (a party node: registered) for readiness.
+    /// </summary>
+    private static Map FedSimContainer(string name, string image, IReadOnlyList<string> args, string? readinessService,
+        Map resources, List<object?> mounts) => new()
+    {
+        ["name"] = name,
+        ["image"] = image,
+        ["imagePullPolicy"] = "IfNotPresent",
+        ["args"] = args.ToList(),
+        ["ports"] = new List<object?> { new Map { ["name"] = PortName, ["containerPort"] = ContainerLayout.GrpcPort, ["protocol"] = "TCP" } },
+        // Startup: up to 5 minutes to load the dataset before the first answer; then readiness and liveness.
+        ["startupProbe"] = Probe(periodSeconds: 5, failureThreshold: 60),
+        ["readinessProbe"] = Probe(periodSeconds: 10, failureThreshold: 3, readinessService),
+        ["livenessProbe"] = Probe(periodSeconds: 20, failureThreshold: 6),
+        ["resources"] = resources,
+        ["securityContext"] = ContainerSecurity(),
+        ["volumeMounts"] = mounts,
+    };
+
+    private static Map PodSpec(string restartPolicy, Map container, List<object?> volumes) => new()
+    {
+        ["restartPolicy"] = restartPolicy,
+        // No *_SERVICE_HOST variables for every service in the namespace; nodes find the coordinator by DNS.
+        ["enableServiceLinks"] = false,
+        ["terminationGracePeriodSeconds"] = 30,
+        ["securityContext"] = new Map
+        {
+            ["runAsNonRoot"] = true,
+            ["runAsUser"] = ContainerLayout.AppUid,
+            ["runAsGroup"] = ContainerLayout.AppUid,
+            // Makes the results volume writable for that user.
+            ["fsGroup"] = ContainerLayout.AppUid,
+            ["seccompProfile"] = new Map { ["type"] = "RuntimeDefault" },
+        },
+        ["containers"] = new List<object?> { container },
+        ["volumes"] = volumes,
+    };
+
+    private static Map ContainerSecurity() => new()
+    {
+        ["allowPrivilegeEscalation"] = false,
+        ["capabilities"] = new Map { ["drop"] = new List<object?> { "ALL" } },
+    };
+
+    private static Map Service(string name, Map selector, bool headless, Options options)
+    {
+        var spec = new Map();
+        if (headless) spec["clusterIP"] = "None";
+        spec["selector"] = selector;
+        spec["ports"] = new List<object?>
+        {
+            new Map { ["name"] = PortName, ["port"] = ContainerLayout.GrpcPort, ["targetPort"] = PortName, ["protocol"] = "TCP" },
+        };
+        return new Map { ["apiVersion"] = "v1", ["kind"] = "Service", ["metadata"] = Metadata(name, selector, options), ["spec"] = spec };
+    }
+
+    /// <summary>Kubernetes' native gRPC probe: grpc.health.v1 Check on the pod's port.</summary>
+    private static Map Probe(int periodSeconds, int failureThreshold, string? service = null)
+    {
+        var grpc = new Map { ["port"] = ContainerLayout.GrpcPort };
+        if (service is not null) grpc["service"] = service;
+        return new Map
+        {
+            ["grpc"] = grpc,
+            ["periodSeconds"] = periodSeconds,
+            ["timeoutSeconds"] = 5,
+            ["failureThreshold"] = failureThreshold,
+        };
+    }
+
+    private static Map Resources(int cpus, int memoryRequestMiB, int memoryLimitMiB)
+    {
+        var cpu = cpus.ToString(CultureInfo.InvariantCulture);
+        return new Map
+        {
+            ["requests"] = new Map { ["cpu"] = cpu, ["memory"] = $"{memoryRequestMiB}Mi" },
+            ["limits"] = new Map { ["cpu"] = cpu, ["memory"] = $"{memoryLimitMiB}Mi" },
+        };
+    }
+
+    private static Map Mount(string volume, string path, bool readOnly) =>
+        new() { ["name"] = volume, ["mountPath"] = path, ["readOnly"] = readOnly };
+
+    private static Map Metadata(string name, Map labels, Options options)
+    {
+        var metadata = new Map { ["name"] = name };
+        if (options.Namespace is { } ns) metadata["namespace"] = ns;
+        metadata["labels"] = labels;
+        return metadata;
+    }
+
+    private static Map Labels(DeploymentPlan plan, string component) => new()
+    {
+        ["app.kubernetes.io/name"] = "fedsim",
+        ["app.kubernetes.io/instance"] = LabelValue(plan.Scenario.Name),
+        ["app.kubernetes.io/component"] = component,
+    };
+
+    /// <summary>A label value: at most 63 of <c>[A-Za-z0-9._-]</c>, starting and ending alphanumeric.</summary>
+    internal static string LabelValue(string text)
+    {
+        var chars = text.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-').ToArray();
+        var value = new string(chars).Trim('-', '_', '.');
+        if (value.Length > 63) value = value[..63].TrimEnd('-', '_', '.');
+        return value.Length == 0 ? "fedsim" : value;
+    }
+}
