@@ -78,6 +78,7 @@ cleanup() {
     exit "$status"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 
 for ns in "$ns_c" "$ns_a" "$ns_b"; do
     if ! err=$(ip netns add "$ns" 2>&1); then
