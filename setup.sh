@@ -2,7 +2,8 @@
 # Installs what FedSim needs on Debian / Ubuntu, idempotently:
 #   - Fashion-MNIST from Debian's dataset-fashion-mnist package (/usr/share/datasets/fashion-mnist);
 #   - g++ and patchelf, only when the system libstdc++ is older than TorchSharp's native library needs
-#     (Debian 12): the build then patches libLibTorchSharp.so by itself (see build/torchsharp-compat/).
+#     (Debian 12): the build then patches libLibTorchSharp.so by itself (see build/torchsharp-compat/);
+#   - iproute2 (ip, tc) for the real-network test, tests/netns/netns-test.sh.
 # Uses sudo only when not already root. The .NET 10 SDK must be installed already.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -16,6 +17,9 @@ fi
 packages=()
 [[ -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz || -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte ]] \
     || packages+=(dataset-fashion-mnist)
+# ip and tc live in sbin, which a non-root PATH may lack.
+PATH="$PATH:/usr/sbin:/sbin" command -v ip >/dev/null && PATH="$PATH:/usr/sbin:/sbin" command -v tc >/dev/null \
+    || packages+=(iproute2)
 if bash build/torchsharp-compat/patch-libtorchsharp.sh --system-needs-patch; then
     command -v g++ >/dev/null || packages+=(g++)
     command -v patchelf >/dev/null || packages+=(patchelf)
