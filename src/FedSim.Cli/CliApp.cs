@@ -168,13 +168,19 @@ internal static class CliApp
             .AddFilter("Microsoft", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning));
         var observer = new ConsoleObserver(stdout, interactive);
         stdout.WriteLine($"fedsim: {scenario.Name}: {scenario.Federation.Algorithm}, {scenario.Partition.Parties} parties ({scenario.Partition.Strategy}), " +
-                         $"{scenario.Model} on {scenario.Dataset.Name}, {scenario.Federation.Rounds} rounds, mode {scenario.Deployment.Mode}");
+                         $"{scenario.Model} on {scenario.Dataset.Name}, {scenario.Federation.Rounds} rounds, " +
+                         (parties == Simulation.Parties.External ? "coordinator only (party nodes connect to it)" : $"mode {scenario.Deployment.Mode}"));
         var simulation = new Simulation(scenario, dir, observer, logs, time)
         {
             Listening = address =>
             {
-                if (parties == Simulation.Parties.External)
-                    stdout.WriteLine($"coordinator listening on {address}; start party nodes with: fedsim party --coordinator {address} --parties 0-{scenario.Partition.Parties - 1}");
+                if (parties != Simulation.Parties.External) return;
+                var wildcard = listen.Host is "0.0.0.0" or "*" or "+" or "[::]";
+                var dial = wildcard ? $"http://HOST:{address.Port}" : address.ToString().TrimEnd('/');
+                var nodes = scenario.Deployment.PartyProcesses;
+                stdout.WriteLine($"coordinator listening on {listen.Host}:{address.Port}; start {nodes} party node(s) (deployment.party_processes), " +
+                                 $"each with: fedsim party --coordinator {dial}" + (wildcard ? " (HOST: this machine's address as the nodes see it)" : "") +
+                                 $"; each takes a share of {(int)Math.Ceiling(scenario.Partition.Parties / (double)nodes)} of the {scenario.Partition.Parties} parties");
             },
         };
         var summary = await simulation.RunAsync(listen, parties, ct);

@@ -15,6 +15,8 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
         if (request.ProtocolVersion != ProtocolVersion._1)
             throw new RpcException(new Status(StatusCode.FailedPrecondition,
                 $"protocol version {(int)request.ProtocolVersion} is not supported; this coordinator speaks version {(int)ProtocolVersion._1}"));
+        if (state.Registry.Closed)
+            throw new RpcException(new Status(StatusCode.Aborted, $"run '{state.Scenario.Name}' has ended; no more parties are needed"));
         NodeSession node;
         try
         {
@@ -60,6 +62,7 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
     public override async Task Subscribe(SubscribeRequest request, IServerStreamWriter<Announcement> responseStream, ServerCallContext context)
     {
         var node = RequireNode(request.NodeId);
+        state.Registry.MarkSubscribed(node);
         string? reason = null;
         try
         {

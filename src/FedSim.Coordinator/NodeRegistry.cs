@@ -15,7 +15,11 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
 
     public int TotalParties => totalParties;
 
+    /// <summary>Completes once every party is hosted by a live node that has subscribed (so it has loaded its data and listens).</summary>
     public Task AllPartiesHosted => _allHosted.Task;
+
+    /// <summary>True once the run is over: nodes that register now are told so.</summary>
+    public bool Closed { get; private set; }
 
     public IEnumerable<NodeSession> Nodes => _nodes.Values;
 
@@ -65,7 +69,6 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
             var node = new NodeSession(id, string.IsNullOrWhiteSpace(name) ? id : name, parties, Math.Max(1, concurrency), time.GetTimestamp());
             _nodes[id] = node;
             foreach (var p in parties) _hostOf[p] = node;
-            if (_hostOf.All(n => n is { IsGone: false })) _allHosted.TrySetResult();
             return node;
         }
     }
@@ -83,8 +86,19 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
         return silent;
     }
 
+    /// <summary>The node opened its announcement stream: it is ready for tasks.</summary>
+    public void MarkSubscribed(NodeSession node)
+    {
+        lock (_gate)
+        {
+            node.IsSubscribed = true;
+            if (_hostOf.All(n => n is { IsGone: false, IsSubscribed: true })) _allHosted.TrySetResult();
+        }
+    }
+
     public void StopAll(string reason)
     {
+        Closed = true;
         foreach (var node in _nodes.Values) node.Stop(reason);
     }
 }

@@ -23,6 +23,9 @@ public sealed class NodeSession(string id, string name, IReadOnlyList<int> party
         set => Volatile.Write(ref _lastSeen, value);
     }
     public bool IsGone => Volatile.Read(ref _gone) == 1;
+
+    /// <summary>The node has opened its announcement stream.</summary>
+    public bool IsSubscribed { get; set; }
     public ChannelReader<Announcement> Outbox => _outbox.Reader;
 
     public bool Announce(Announcement announcement) => !IsGone && _outbox.Writer.TryWrite(announcement);

@@ -58,6 +58,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
             while (true)
             {
                 var reply = await RegisterWithRetry(client, wanted, token);
+                if (reply is null) return;
                 NodeId = reply.NodeId;
                 Registrations++;
                 HostedParties = reply.Parties.Select(p => p.PartyId).ToList();
@@ -127,8 +128,10 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                     }
                 }, CancellationToken.None));
             }
-            // The stream ended: after a stop nothing more is accepted, and without one the coordinator dropped this node;
-            // either way, work still running is abandoned.
+            // The stream ended. After a stop, results already on their way get a moment to be acknowledged (the stop can
+            // overtake the last acks); training still running is then abandoned. Without a stop the coordinator dropped
+            // this node, and its running work no longer counts.
+            if (stopped) await Task.WhenAny(Task.WhenAll(running), Task.Delay(options.StopGrace, ct));
             await session.CancelAsync();
         }
         catch (Exception e) when (!ct.IsCancellationRequested && (e is OperationCanceledException || e is RpcException { StatusCode: StatusCode.Cancelled or StatusCode.NotFound or StatusCode.Unavailable or StatusCode.Internal }))
@@ -152,7 +155,8 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         return stopped;
     }
 
-    private async Task<RegisterReply> RegisterWithRetry(Federation.FederationClient client, IReadOnlyList<int> partyIds, CancellationToken ct)
+    /// <summary>Registers (retrying while the coordinator is not up, standing by while every party is hosted); null when the run has ended.</summary>
+    private async Task<RegisterReply?> RegisterWithRetry(Federation.FederationClient client, IReadOnlyList<int> partyIds, CancellationToken ct)
     {
         var request = new RegisterRequest
         {
@@ -175,6 +179,11 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 _log.LogInformation("coordinator at {Address} not answering yet ({Detail}); retrying", options.Coordinator, e.Status.Detail);
                 await Task.Delay(delay, ct);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+            }
+            catch (RpcException e) when (e.StatusCode is StatusCode.Aborted)
+            {
+                _log.LogInformation("nothing to do: {Detail}", e.Status.Detail);
+                return null;
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.ResourceExhausted)
             {

@@ -17,6 +17,9 @@ public sealed record PartyNodeOptions(Uri Coordinator)
     /// <summary>How long to keep retrying registration while the coordinator is not up yet.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>After the coordinator says stop, how long results already being submitted may take to be acknowledged.</summary>
+    public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How often a standby node (every party already hosted) asks again for a share.</summary>
     public TimeSpan StandbyPoll { get; init; } = TimeSpan.FromSeconds(2);
 }

@@ -71,6 +71,31 @@ public sealed class LivenessTests
     }
 
     [Fact]
+    public async Task A_standby_node_takes_over_the_parties_of_a_node_that_leaves_and_ends_with_the_run()
+    {
+        var state = State(2);
+        await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var client = new Federation.FederationClient(channel);
+        var first = await client.RegisterAsync(Request("first", 0, 1));
+        await using var spare = new PartyNode(new PartyNodeOptions(server.Address) { Workers = 1, Name = "spare", StandbyPoll = TimeSpan.FromMilliseconds(100) });
+        var run = spare.RunAsync(CancellationToken.None);
+        await Task.Delay(500);
+        Assert.Equal(0, spare.Registrations);
+
+        await client.DeregisterAsync(new DeregisterRequest { NodeId = first.NodeId, Reason = "leaving" });
+        await WaitFor(() => spare.Registrations == 1);
+        Assert.Equal([0], spare.HostedParties); // a share: ceil(2 parties / deployment.party_processes 2)
+
+        // The run ends: the node is told to stop; a node registering after that is told there is nothing to do.
+        state.Registry.StopAll("run completed");
+        await run.WaitAsync(TimeSpan.FromSeconds(20));
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await client.RegisterAsync(Request("late")));
+        Assert.Equal(StatusCode.Aborted, e.StatusCode);
+        Assert.Contains("has ended", e.Status.Detail);
+    }
+
+    [Fact]
     public async Task The_coordinator_serves_grpc_health_and_reports_not_serving_when_stopping()
     {
         var state = State(1);

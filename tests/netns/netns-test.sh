@@ -216,9 +216,8 @@ echo "netns test: run finished in $((SECONDS - started))s"
 # From round 2 on, party 0's extra time over party 1 must be at least half of what its shaping adds at the very least:
 # fetch: request out and answer back (2 one-way delays) plus the task's bytes (less the shaper's burst) at the link
 # rate; comm: announcement, fetch and result (4 one-way delays) plus the task's and the result's bytes at the link rate.
-# Round 1 is shown but not checked: a node loads the dataset after registering and only then subscribes, while the
-# coordinator announces round 1 as soon as every party is registered, so round 1's comm_seconds holds each node's
-# dataset loading (seconds, varying more than the shaping adds), and its fetch the first calls' warm-up.
+# Round 1 is shown but not checked: its first calls carry one-off costs (connection set-up, code warm-up) that vary
+# more than the shaping adds.
 awk -F, -v delay="$delay_ms" -v rate="$rate_kbit" -v burst="$burst_bytes" -v rounds="$rounds" '
     NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
     {
