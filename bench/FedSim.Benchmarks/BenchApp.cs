@@ -18,6 +18,9 @@ internal static class BenchApp
             case "transfer":
                 await TransferThroughput.Run(Arg(args, 1, 100), Arg(args, 2, 5));
                 return 0;
+            case "aggregate":
+                AggregationRate.Run(Arg(args, 1, 100), Arg(args, 2, 15));
+                return 0;
             case "init":
                 using (var m = FedSim.Training.ModelZoo.Create("simple-cnn", [1, 28, 28], 10))
                     foreach (var t in FedSim.Training.TorchWeights.FromModule(m).Tensors)
@@ -29,6 +32,7 @@ internal static class BenchApp
                            fedsim-bench baseline [SCENARIO]                pure training time of a scenario's rounds
                            fedsim-bench transfer [MEGABYTES REPEATS]       loopback gRPC transfer of a large update
                            fedsim-bench centralised [SEED BATCH LR]        one centralised epoch, test accuracy
+                           fedsim-bench aggregate [UPDATES REPEATS]        one round's aggregation vs plain weighted sums
                            fedsim-bench init                               simple-cnn initial weight ranges
                     """);
                 return 2;

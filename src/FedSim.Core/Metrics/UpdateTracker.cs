@@ -8,31 +8,33 @@ namespace FedSim.Core.Metrics;
 /// its cosine similarity to the aggregated update <c>w_new - w_global</c>. The cosine needs the aggregate, which exists
 /// only when the round ends, so the updates are kept until then, but only within <paramref name="budgetBytes"/>: past
 /// it they are dropped and the round's cosines are NaN, so memory never grows with parties x model size.
+/// An update is kept as the party's weights themselves (immutable, so no copy is made); <c>w_i - w_global</c> is
+/// formed again in one reused buffer when it is needed.
 /// </summary>
 public sealed class UpdateTracker(ModelWeights global, long budgetBytes)
 {
     private readonly float[] _global = global.Flatten();
+    private float[]? _scratch;
     private readonly Dictionary<int, double> _norms = [];
-    private Dictionary<int, float[]>? _updates = [];
+    private Dictionary<int, ModelWeights>? _kept = [];
     private long _keptBytes;
 
     /// <summary>True when the budget ran out this round and the cosines were given up.</summary>
-    public bool CosinesDropped => _updates is null;
+    public bool CosinesDropped => _kept is null;
 
     public void Add(int partyId, ModelWeights weights)
     {
         global.EnsureSameLayout(weights, $"party {partyId} update");
         var bytes = weights.TotalElements * sizeof(float);
-        if (_updates is not null && _keptBytes + bytes <= budgetBytes)
+        if (_kept is not null && _keptBytes + bytes <= budgetBytes)
         {
-            var update = weights.Flatten();
-            TensorPrimitives.Subtract(update, _global, update);
+            var update = UpdateOf(weights);
             _norms[partyId] = Math.Sqrt(TensorPrimitives.Dot<float>(update, update));
-            _updates[partyId] = update;
+            _kept[partyId] = weights;
             _keptBytes += bytes;
             return;
         }
-        _updates = null;
+        _kept = null;
         double sumOfSquares = 0;
         var offset = 0;
         foreach (var t in weights.Tensors)
@@ -53,9 +55,22 @@ public sealed class UpdateTracker(ModelWeights global, long budgetBytes)
         return _norms.ToDictionary(p => p.Key, p =>
         {
             var cosine = double.NaN;
-            if (_updates?.GetValueOrDefault(p.Key) is { } u)
-                cosine = p.Value == 0 || aggregateNorm == 0 ? 0 : TensorPrimitives.Dot<float>(u, aggregate) / (p.Value * aggregateNorm);
+            if (_kept?.GetValueOrDefault(p.Key) is { } w)
+                cosine = p.Value == 0 || aggregateNorm == 0 ? 0 : TensorPrimitives.Dot<float>(UpdateOf(w), aggregate) / (p.Value * aggregateNorm);
             return new PartyUpdateStats(p.Key, p.Value, cosine);
         });
+    }
+
+    /// <summary><c>w - w_global</c>, flat, in the shared buffer (valid until the next call).</summary>
+    private float[] UpdateOf(ModelWeights weights)
+    {
+        var update = _scratch ??= new float[_global.Length];
+        var offset = 0;
+        foreach (var t in weights.Tensors)
+        {
+            TensorPrimitives.Subtract(t.Span, _global.AsSpan(offset, t.Length), update.AsSpan(offset, t.Length));
+            offset += t.Length;
+        }
+        return update;
     }
 }

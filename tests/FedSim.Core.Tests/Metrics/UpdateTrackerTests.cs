@@ -36,6 +36,24 @@ public sealed class UpdateTrackerTests
     }
 
     [Fact]
+    public void Updates_spanning_several_tensors_are_measured_as_one_vector()
+    {
+        // Global a = [1], b = [0, 0]. Party 0: a = [3], b = [0, 0] -> update [2, 0, 0], norm 2. Party 1: a = [1],
+        // b = [0, 3] -> update [0, 0, 3], norm 3. Aggregate a = [2], b = [0, 1] -> update [1, 0, 1], norm sqrt(2):
+        // cosines 2 / (2 sqrt(2)) and 3 / (3 sqrt(2)), both 1/sqrt(2). Each figure uses its own update, although the
+        // updates are compared one after another.
+        var tracker = new UpdateTracker(WeightSet(("a", [1f]), ("b", [0f, 0f])), 1 << 20);
+        tracker.Add(0, WeightSet(("a", [3f]), ("b", [0f, 0f])));
+        tracker.Add(1, WeightSet(("a", [1f]), ("b", [0f, 3f])));
+
+        var stats = tracker.Finish(WeightSet(("a", [2f]), ("b", [0f, 1f])));
+
+        Assert.Equal(2.0, stats[0].UpdateNorm, 6);
+        Assert.Equal(3.0, stats[1].UpdateNorm, 6);
+        Assert.All(stats.Values, s => Assert.Equal(1 / Math.Sqrt(2), s.CosineToAggregate, 6));
+    }
+
+    [Fact]
     public void An_unchanged_aggregate_gives_cosine_zero()
     {
         var g = WeightSet(("w", [1f, 2f]));
