@@ -113,11 +113,13 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                     _log.LogWarning("task {Task} is for party {Party}, which this node does not host", task.TaskId, task.PartyId);
                     continue;
                 }
-                await slots.WaitAsync(session.Token);
-                var wait = System.Diagnostics.Stopwatch.GetElapsedTime(received).TotalSeconds;
+                // Announcements are read as they come (not when a worker is free), so the time a task queues for a
+                // training slot is measured from its arrival and reported as wait, not as communication.
                 running.RemoveAll(t => t.IsCompleted);
                 running.Add(Task.Run(async () =>
                 {
+                    await slots.WaitAsync(session.Token);
+                    var wait = System.Diagnostics.Stopwatch.GetElapsedTime(received).TotalSeconds;
                     try
                     {
                         await RunTask(client, reply.NodeId, training, task, party, wait, session.Token);

@@ -61,6 +61,14 @@ public sealed class RunCommandTests : IDisposable
             Assert.InRange(D("upload_seconds"), 0, D("comm_seconds"));
             Assert.Equal(D("task_seconds") - D("wait_seconds") - D("train_seconds"), D("comm_seconds"), 9);
         });
+        // Three parties, two workers: in each round one task queues for a slot while another trains, and that
+        // queueing shows as wait, not as communication.
+        foreach (var round in partyRows.GroupBy(r => r["round"]))
+        {
+            var waits = round.Select(r => double.Parse(r["wait_seconds"], CultureInfo.InvariantCulture)).ToList();
+            var trains = round.Select(r => double.Parse(r["train_seconds"], CultureInfo.InvariantCulture)).ToList();
+            Assert.True(waits.Max() >= 0.5 * trains.Min(), $"round {round.Key}: waits {string.Join(' ', waits)}, training {string.Join(' ', trains)}");
+        }
     }
 
     [Fact]
