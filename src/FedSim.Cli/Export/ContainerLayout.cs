@@ -39,11 +39,15 @@ internal static class ContainerLayout
     public static IReadOnlyList<string> CoordinatorArgs =>
         ["coordinator", ScenarioPath, "--listen", ListenUrl, "--out", RunDirectory];
 
-    /// <summary>A party node's arguments: a share of the parties from the coordinator, one libtorch thread per worker.</summary>
-    public static IReadOnlyList<string> PartyArgs(string coordinatorHost, int workers) =>
+    /// <summary>
+    /// A party node's arguments: a share of the parties from the coordinator, one libtorch thread per worker; with
+    /// <paramref name="name"/>, the node's name in the coordinator's logs (else host name and process id).
+    /// </summary>
+    public static IReadOnlyList<string> PartyArgs(string coordinatorHost, int workers, string? name = null) =>
     [
         "party", "--coordinator", $"http://{coordinatorHost}:{GrpcPort}",
         "--workers", workers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--threads", "1",
         "--health", ListenUrl,
+        .. name is null ? Array.Empty<string>() : ["--name", name],
     ];
 }

@@ -6,11 +6,18 @@ namespace FedSim.Cli.Export;
 /// <summary>
 /// Kubernetes manifests for one scenario (<c>fedsim.yaml</c>): optionally a Namespace; a ConfigMap with the resolved
 /// scenario; a PersistentVolumeClaim for the run folder; the coordinator as a Job (a finished run is not restarted)
-/// behind a Service named <c>grpc</c> on 50051; the party nodes as a StatefulSet of
-/// <see cref="DeploymentPlan.PartyNodes"/> replicas with its headless Service. Both pods are probed with native gRPC
-/// probes (grpc.health.v1) and run as the image's non-root user. <c>results-reader.yaml</c> is a pod that mounts
-/// the results claim so <c>kubectl cp</c> can copy the run folder out after the coordinator finished.
+/// behind a Service named <c>grpc</c> on 50051; the party nodes as an Indexed Job of
+/// <see cref="DeploymentPlan.PartyNodes"/> pods, which completes when the run ends (the coordinator tells every
+/// node to stop, and each exits 0). Both pods are probed with native gRPC probes (grpc.health.v1) and run as the
+/// image's non-root user. <c>results-reader.yaml</c> is a pod that mounts the results claim so <c>kubectl cp</c>
+/// can copy the run folder out after the coordinator finished.
 /// </summary>
+/// <remarks>
+/// Neither Job sets <c>ttlSecondsAfterFinished</c>: a finished Job holds no CPU or memory, and it is the record of
+/// the run (its status, <c>kubectl logs job/...</c>). Were the coordinator Job deleted by a TTL, applying the same
+/// file again would create it anew and run the whole federation again over the same results folder; an existing
+/// finished Job makes that apply a no-op.
+/// </remarks>
 internal static class KubernetesExport
 {
     public const string ManifestFileName = "fedsim.yaml";
@@ -21,6 +28,19 @@ internal static class KubernetesExport
     public const string ResultsClaim = "fedsim-results";
     public const string ReaderName = "fedsim-results-reader";
     public const string ResultsStorage = "1Gi";
+
+    /// <summary>Set by the Job controller in each pod of an Indexed Job: the pod's index, 0 to completions - 1.</summary>
+    public const string CompletionIndexVariable = "JOB_COMPLETION_INDEX";
+
+    /// <summary>The pod annotation that holds the index (the label of the same name only exists from Kubernetes 1.28).</summary>
+    public const string CompletionIndexAnnotation = "batch.kubernetes.io/job-completion-index";
+
+    /// <summary>
+    /// Container restarts tolerated per party node, as the party Job's <c>backoffLimit</c> (the budget is shared:
+    /// with <c>restartPolicy: OnFailure</c> the Job counts the restarts of all its pods).
+    /// </summary>
+    public const int PartyRestartsPerNode = 3;
+
     private const string PortName = "grpc";
 
     /// <summary>Where the dataset comes from: a hostPath on every node (default), or an existing volume claim.</summary>
@@ -57,7 +77,7 @@ internal static class KubernetesExport
                 ["resources"] = new Map { ["requests"] = new Map { ["storage"] = ResultsStorage } },
             },
         });
-        docs.Add(Service(CoordinatorName, coordinatorLabels, headless: false, options));
+        docs.Add(CoordinatorService(coordinatorLabels, options));
         var coordinatorVolumes = new List<object?>
         {
             new Map { ["name"] = "scenario", ["configMap"] = new Map { ["name"] = ScenarioConfigMap } },
@@ -88,25 +108,30 @@ internal static class KubernetesExport
                 },
             },
         });
-        docs.Add(Service(PartyName, partyLabels, headless: true, options));
         docs.Add(new Map
         {
-            ["apiVersion"] = "apps/v1",
-            ["kind"] = "StatefulSet",
+            ["apiVersion"] = "batch/v1",
+            ["kind"] = "Job",
             ["metadata"] = Metadata(PartyName, partyLabels, options),
             ["spec"] = new Map
             {
-                ["serviceName"] = PartyName,
-                ["replicas"] = plan.PartyNodes,
-                // Nodes are interchangeable (each asks the coordinator for a share): start them all at once.
-                ["podManagementPolicy"] = "Parallel",
-                ["selector"] = new Map { ["matchLabels"] = partyLabels },
+                // One pod per node, all at once (each asks the coordinator for a share). When the run ends the
+                // coordinator tells every node to stop; each exits 0, its index completes, and so does the Job.
+                ["completionMode"] = "Indexed",
+                ["completions"] = plan.PartyNodes,
+                ["parallelism"] = plan.PartyNodes,
+                // A node that fails (lost the coordinator, crashed, OOM-killed) is restarted in its pod, under the
+                // same name; it registers again and takes the parties it left once the coordinator has marked it
+                // gone. Past this many restarts in all the Job fails and its running pods are stopped.
+                ["backoffLimit"] = PartyRestartsPerNode * plan.PartyNodes,
                 ["template"] = new Map
                 {
                     ["metadata"] = new Map { ["labels"] = partyLabels },
-                    ["spec"] = PodSpec("Always", FedSimContainer("party", plan.Image,
-                        ContainerLayout.PartyArgs(CoordinatorName, plan.WorkersPerNode), PartyHealth.ServiceName,
-                        Resources(plan.PartyCpus, plan.PartyMemoryRequestMiB, plan.PartyMemoryLimitMiB), datasetMounts),
+                    ["spec"] = PodSpec("OnFailure", FedSimContainer("party", plan.Image,
+                        ContainerLayout.PartyArgs(CoordinatorName, plan.WorkersPerNode, $"{PartyName}-$({CompletionIndexVariable})"),
+                        PartyHealth.ServiceName,
+                        Resources(plan.PartyCpus, plan.PartyMemoryRequestMiB, plan.PartyMemoryLimitMiB), datasetMounts,
+                        env: [CompletionIndexEnv()]),
                         datasetVolumes),
                 },
             },
@@ -163,20 +188,43 @@ internal static class KubernetesExport
     /// ("") for startup and liveness, <paramref name="readinessService"/> (a party node: registered) for readiness.
     /// </summary>
     private static Map FedSimContainer(string name, string image, IReadOnlyList<string> args, string? readinessService,
-        Map resources, List<object?> mounts) => new()
+        Map resources, List<object?> mounts, List<object?>? env = null)
     {
-        ["name"] = name,
-        ["image"] = image,
-        ["imagePullPolicy"] = "IfNotPresent",
-        ["args"] = args.ToList(),
-        ["ports"] = new List<object?> { new Map { ["name"] = PortName, ["containerPort"] = ContainerLayout.GrpcPort, ["protocol"] = "TCP" } },
+        var container = new Map
+        {
+            ["name"] = name,
+            ["image"] = image,
+            ["imagePullPolicy"] = "IfNotPresent",
+            ["args"] = args.ToList(),
+        };
+        if (env is not null) container["env"] = env;
+        container["ports"] = new List<object?>
+        {
+            new Map { ["name"] = PortName, ["containerPort"] = ContainerLayout.GrpcPort, ["protocol"] = "TCP" },
+        };
         // Startup: up to 5 minutes to load the dataset before the first answer; then readiness and liveness.
-        ["startupProbe"] = Probe(periodSeconds: 5, failureThreshold: 60),
-        ["readinessProbe"] = Probe(periodSeconds: 10, failureThreshold: 3, readinessService),
-        ["livenessProbe"] = Probe(periodSeconds: 20, failureThreshold: 6),
-        ["resources"] = resources,
-        ["securityContext"] = ContainerSecurity(),
-        ["volumeMounts"] = mounts,
+        container["startupProbe"] = Probe(periodSeconds: 5, failureThreshold: 60);
+        container["readinessProbe"] = Probe(periodSeconds: 10, failureThreshold: 3, readinessService);
+        container["livenessProbe"] = Probe(periodSeconds: 20, failureThreshold: 6);
+        container["resources"] = resources;
+        container["securityContext"] = ContainerSecurity();
+        container["volumeMounts"] = mounts;
+        return container;
+    }
+
+    /// <summary>
+    /// <see cref="CompletionIndexVariable"/> from the pod's index annotation. The Job controller adds the same
+    /// variable to every container it starts, so <c>$(JOB_COMPLETION_INDEX)</c> in <c>args</c> would expand without
+    /// this; declaring it keeps the expansion visible in the manifest and independent of that (the controller leaves
+    /// a declared variable as it is).
+    /// </summary>
+    private static Map CompletionIndexEnv() => new()
+    {
+        ["name"] = CompletionIndexVariable,
+        ["valueFrom"] = new Map
+        {
+            ["fieldRef"] = new Map { ["fieldPath"] = $"metadata.annotations['{CompletionIndexAnnotation}']" },
+        },
     };
 
     private static Map PodSpec(string restartPolicy, Map container, List<object?> volumes) => new()
@@ -204,17 +252,21 @@ internal static class KubernetesExport
         ["capabilities"] = new Map { ["drop"] = new List<object?> { "ALL" } },
     };
 
-    private static Map Service(string name, Map selector, bool headless, Options options)
+    /// <summary>The name party nodes dial. Nothing dials a party node (probes go to the pod), so they have no Service.</summary>
+    private static Map CoordinatorService(Map selector, Options options) => new()
     {
-        var spec = new Map();
-        if (headless) spec["clusterIP"] = "None";
-        spec["selector"] = selector;
-        spec["ports"] = new List<object?>
+        ["apiVersion"] = "v1",
+        ["kind"] = "Service",
+        ["metadata"] = Metadata(CoordinatorName, selector, options),
+        ["spec"] = new Map
         {
-            new Map { ["name"] = PortName, ["port"] = ContainerLayout.GrpcPort, ["targetPort"] = PortName, ["protocol"] = "TCP" },
-        };
-        return new Map { ["apiVersion"] = "v1", ["kind"] = "Service", ["metadata"] = Metadata(name, selector, options), ["spec"] = spec };
-    }
+            ["selector"] = selector,
+            ["ports"] = new List<object?>
+            {
+                new Map { ["name"] = PortName, ["port"] = ContainerLayout.GrpcPort, ["targetPort"] = PortName, ["protocol"] = "TCP" },
+            },
+        },
+    };
 
     /// <summary>Kubernetes' native gRPC probe: grpc.health.v1 Check on the pod's port.</summary>
     private static Map Probe(int periodSeconds, int failureThreshold, string? service = null)
