@@ -3,8 +3,9 @@ using FedSim.Core.Scenarios;
 namespace FedSim.Cli.Export;
 
 /// <summary>
-/// A scenario sized for containers: <c>deployment.party_processes</c> party nodes (at most one per party), each
-/// hosting up to <see cref="PartiesPerNode"/> parties (the share the coordinator hands out) and training
+/// A scenario sized for containers: <c>deployment.party_processes</c> party nodes (fewer where some would get no
+/// party: <c>ceil(parties / share)</c>), each hosting up to <see cref="PartiesPerNode"/> parties (the share the
+/// coordinator hands out, <c>ceil(parties / party_processes)</c>) and training
 /// <see cref="WorkersPerNode"/> of them at once with one libtorch thread each, so one CPU per worker.
 /// </summary>
 internal sealed record DeploymentPlan(
@@ -42,8 +43,11 @@ internal sealed record DeploymentPlan(
     public static DeploymentPlan Create(Scenario scenario, string source, string image, string? datasetSource)
     {
         var parties = scenario.Partition.Parties;
-        var nodes = Math.Min(scenario.Deployment.PartyProcesses, parties);
-        var share = (parties + nodes - 1) / nodes;
+        var share = (parties + scenario.Deployment.PartyProcesses - 1) / scenario.Deployment.PartyProcesses;
+        // Each node takes up to `share` free parties when it registers, so this many nodes host them all (and the
+        // coordinator computes the same share from it). A node beyond them would get none: it would stand by for the
+        // whole run, and a standby node is not told when the run ends (its Job index or replica would not finish).
+        var nodes = (parties + share - 1) / share;
         var workers = scenario.Deployment.Workers > 0 ? Math.Min(scenario.Deployment.Workers, share) : 1;
         var (dataset, mounts) = MountDataset(scenario.Dataset, source, datasetSource);
         var deployed = scenario with

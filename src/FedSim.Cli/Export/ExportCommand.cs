@@ -39,6 +39,10 @@ internal static partial class ExportCommand
         stdout.WriteLine($"{path}: ok; {scenario.Partition.Parties} parties on {plan.PartyNodes} party nodes " +
                          $"(up to {plan.PartiesPerNode} each), {plan.WorkersPerNode} training worker(s) per node " +
                          $"with one libtorch thread each ({plan.PartyCpus} CPU per node), image '{image}'");
+        if (plan.PartyNodes < scenario.Deployment.PartyProcesses)
+            stdout.WriteLine($"note: deployment.party_processes is {scenario.Deployment.PartyProcesses}, but {plan.PartyNodes} nodes " +
+                             $"of up to {plan.PartiesPerNode} parties host all {scenario.Partition.Parties}; a further node would get none " +
+                             $"and stand by through the run, so the files have {plan.PartyNodes}");
         foreach (var file in files) stdout.WriteLine($"wrote {Path.Combine(dir, file.Name)}");
         foreach (var d in plan.Datasets)
             stdout.WriteLine(k8s?.DatasetClaim is { } claim

@@ -108,6 +108,28 @@ public sealed class KubernetesExportTests : IDisposable
     }
 
     [Fact]
+    public async Task No_party_node_is_left_without_parties_so_the_party_job_can_complete()
+    {
+        // 8 nodes would share 20 parties 3 each: 7 nodes host them all and an 8th would stand by for the whole run,
+        // never told that it ended, so its index would never complete.
+        var stdout = await _folder.Export("k8s", _folder.WriteScenario(ExportFolder.TwentyParties), "--set", "deployment.party_processes=8");
+        Assert.Contains("20 parties on 7 party nodes (up to 3 each)", stdout);
+        Assert.Contains("note: deployment.party_processes is 8", stdout);
+        var docs = YamlTree.LoadAll(_folder.Read("fedsim.yaml"));
+        var partyJob = docs.Single(d => YamlTree.Text(d, "kind") == "Job" && YamlTree.Text(d, "metadata", "name") == "fedsim-party");
+        var nodes = int.Parse(YamlTree.Text(partyJob, "spec", "completions"));
+        Assert.Equal(7, nodes);
+        Assert.Equal("7", YamlTree.Text(partyJob, "spec", "parallelism"));
+        // The coordinator's share, from the exported scenario, stays 3: 7 nodes cover the 20 parties, 6 would not.
+        var configMap = docs.Single(d => YamlTree.Text(d, "kind") == "ConfigMap");
+        var processes = ScenarioLoader.Parse(YamlTree.Text(configMap, "data", "scenario.yaml"), "s").Deployment.PartyProcesses;
+        Assert.Equal(nodes, processes);
+        var share = (20 + processes - 1) / processes;
+        Assert.Equal(3, share);
+        Assert.True(nodes * share >= 20 && (nodes - 1) * share < 20);
+    }
+
+    [Fact]
     public async Task Without_a_namespace_the_manifests_go_to_the_current_one()
     {
         await _folder.Export("k8s", _folder.WriteScenario(ExportFolder.TwentyParties));
