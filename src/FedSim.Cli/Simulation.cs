@@ -72,6 +72,9 @@ internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver 
                 await nodes;
             }
             var summary = await runTask;
+            // Spare nodes standing by ask again every few seconds: keep answering until each was told the run ended, so
+            // they exit 0 instead of finding no coordinator (bounded: a spare that died meanwhile is not waited for).
+            for (var waited = 0; state.Registry.WaitingSpares > 0 && waited < 50; waited++) await Task.Delay(100, CancellationToken.None);
             if (children is not null) await children.WaitForExitAsync(TimeSpan.FromSeconds(10));
             await stopNodes.CancelAsync();
             try

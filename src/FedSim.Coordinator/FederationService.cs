@@ -16,7 +16,10 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
             throw new RpcException(new Status(StatusCode.FailedPrecondition,
                 $"protocol version {(int)request.ProtocolVersion} is not supported; this coordinator speaks version {(int)ProtocolVersion._1}"));
         if (state.Registry.Closed)
+        {
+            state.Registry.Told(request.NodeName);
             throw new RpcException(new Status(StatusCode.Aborted, $"run '{state.Scenario.Name}' has ended; no more parties are needed"));
+        }
         NodeSession node;
         try
         {

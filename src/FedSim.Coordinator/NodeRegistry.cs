@@ -21,6 +21,14 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
     /// <summary>True once the run is over: nodes that register now are told so.</summary>
     public bool Closed { get; private set; }
 
+    private readonly ConcurrentDictionary<string, bool> _spares = new();
+
+    /// <summary>Spare nodes (refused for want of free parties) not yet told that the run ended.</summary>
+    public int WaitingSpares => _spares.Count;
+
+    /// <summary>A node registering after the run: it is being told, so it no longer waits.</summary>
+    public void Told(string name) => _spares.TryRemove(name, out _);
+
     public IEnumerable<NodeSession> Nodes => _nodes.Values;
 
     public NodeSession? Find(string nodeId) => _nodes.GetValueOrDefault(nodeId);
@@ -63,8 +71,13 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
             else
             {
                 parties = Enumerable.Range(0, totalParties).Where(p => _hostOf[p] is null or { IsGone: true }).Take(defaultShare).ToArray();
-                if (parties.Length == 0) throw new NoFreePartiesException($"all {totalParties} parties are already hosted; waiting for a node to leave");
+                if (parties.Length == 0)
+                {
+                    _spares[name] = true;
+                    throw new NoFreePartiesException($"all {totalParties} parties are already hosted; waiting for a node to leave");
+                }
             }
+            _spares.TryRemove(name, out _);
             var id = $"node-{Interlocked.Increment(ref _nextNode)}";
             var node = new NodeSession(id, string.IsNullOrWhiteSpace(name) ? id : name, parties, Math.Max(1, concurrency), time.GetTimestamp());
             _nodes[id] = node;

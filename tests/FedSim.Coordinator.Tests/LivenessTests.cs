@@ -87,12 +87,17 @@ public sealed class LivenessTests
         await WaitFor(() => spare.Registrations == 1);
         Assert.Equal([0], spare.HostedParties); // a share: ceil(2 parties / deployment.party_processes 2)
 
-        // The run ends: the node is told to stop; a node registering after that is told there is nothing to do.
+        // A second spare waits too; the run ends: the registered node is told to stop, and a spare asking again is told
+        // there is nothing to do.
+        await client.RegisterAsync(Request("other", 1));
+        Assert.Equal(StatusCode.ResourceExhausted, (await Assert.ThrowsAsync<RpcException>(async () => await client.RegisterAsync(Request("late")))).StatusCode);
+        Assert.Equal(1, state.Registry.WaitingSpares);
         state.Registry.StopAll("run completed");
         await run.WaitAsync(TimeSpan.FromSeconds(20));
         var e = await Assert.ThrowsAsync<RpcException>(async () => await client.RegisterAsync(Request("late")));
         Assert.Equal(StatusCode.Aborted, e.StatusCode);
         Assert.Contains("has ended", e.Status.Detail);
+        Assert.Equal(0, state.Registry.WaitingSpares);
     }
 
     [Fact]
