@@ -45,8 +45,8 @@ internal sealed record DeploymentPlan(
         var parties = scenario.Partition.Parties;
         var share = (parties + scenario.Deployment.PartyProcesses - 1) / scenario.Deployment.PartyProcesses;
         // Each node takes up to `share` free parties when it registers, so this many nodes host them all (and the
-        // coordinator computes the same share from it). A node beyond them would get none: it would stand by for the
-        // whole run, and a standby node is not told when the run ends (its Job index or replica would not finish).
+        // coordinator computes the same share from it). A node beyond them would get none and idle as a standby
+        // through the whole run.
         var nodes = (parties + share - 1) / share;
         var workers = scenario.Deployment.Workers > 0 ? Math.Min(scenario.Deployment.Workers, share) : 1;
         var (dataset, mounts) = MountDataset(scenario.Dataset, source, datasetSource);
