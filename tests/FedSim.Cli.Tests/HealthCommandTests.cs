@@ -1,43 +1,52 @@
 using System.Net;
 using System.Net.Sockets;
+using FedSim.Protos.Hosting;
 using Grpc.Health.V1;
+using Microsoft.Extensions.Logging;
 
 namespace FedSim.Cli.Tests;
 
 public sealed class HealthCommandTests
 {
-    private const HealthCheckResponse.Types.ServingStatus Serving = HealthCheckResponse.Types.ServingStatus.Serving;
-    private const HealthCheckResponse.Types.ServingStatus NotServing = HealthCheckResponse.Types.ServingStatus.NotServing;
+    /// <summary>The endpoint FedSim's coordinator and party nodes use, on 127.0.0.1 (free port), with the whole server's status set.</summary>
+    private static async Task<GrpcHost> Server(bool serving)
+    {
+        var host = await GrpcHost.StartAsync(new Uri("http://127.0.0.1:0"), LogLevel.Warning, _ => { }, _ => { }, CancellationToken.None);
+        host.SetServing("", serving);
+        return host;
+    }
+
+    private static string Target(GrpcHost host) => $"127.0.0.1:{host.Address.Port}";
 
     [Fact]
     public async Task A_serving_server_exits_0_and_prints_SERVING()
     {
-        await using var server = await HealthServer.StartAsync(Serving);
-        var (exit, stdout, stderr) = await CliRunner.Run("health", "--target", server.Target);
+        await using var server = await Server(true);
+        var (exit, stdout, stderr) = await CliRunner.Run("health", "--target", Target(server));
         Assert.Equal(0, exit);
-        Assert.Equal($"{server.Target}: SERVING", stdout.Trim());
+        Assert.Equal($"{Target(server)}: SERVING", stdout.Trim());
         Assert.Equal("", stderr);
     }
 
     [Fact]
     public async Task A_not_serving_server_exits_1_and_prints_NOT_SERVING()
     {
-        await using var server = await HealthServer.StartAsync(NotServing);
-        var (exit, stdout, _) = await CliRunner.Run("health", "--target", server.Target);
+        await using var server = await Server(false);
+        var (exit, stdout, _) = await CliRunner.Run("health", "--target", Target(server));
         Assert.Equal(1, exit);
-        Assert.Equal($"{server.Target}: NOT_SERVING", stdout.Trim());
+        Assert.Equal($"{Target(server)}: NOT_SERVING", stdout.Trim());
     }
 
     [Fact]
     public async Task A_named_service_is_checked_and_an_unknown_one_fails()
     {
-        await using var server = await HealthServer.StartAsync(NotServing);
-        server.Health.SetStatus("fedsim.v1.Federation", Serving);
-        var known = await CliRunner.Run("health", "--target", server.Target, "--service", "fedsim.v1.Federation");
+        await using var server = await Server(false);
+        server.SetServing("fedsim.v1.Federation", true);
+        var known = await CliRunner.Run("health", "--target", Target(server), "--service", "fedsim.v1.Federation");
         Assert.Equal(0, known.Exit);
         Assert.Contains("service 'fedsim.v1.Federation': SERVING", known.Out);
 
-        var unknown = await CliRunner.Run("health", "--target", server.Target, "--service", "nope");
+        var unknown = await CliRunner.Run("health", "--target", Target(server), "--service", "nope");
         Assert.Equal(1, unknown.Exit);
         Assert.Contains("service 'nope': the service is unknown to the health server", unknown.Err);
     }
