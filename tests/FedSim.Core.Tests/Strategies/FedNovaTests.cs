@@ -39,12 +39,18 @@ public sealed class FedNovaTests
         Assert.Equal(2f, result[0].Data[1], 6);
     }
 
-    [Fact]
-    public void Equal_steps_and_no_momentum_reduce_to_fedavg()
+    // Equal step counts make every a_i equal, so FedNova is FedAvg whatever the momentum: the #C=1 paper cell
+    // (10 parties of 6,000 samples, 940 steps each) relies on this (docs/reproduction.md).
+    [Theory]
+    [InlineData(0.0, 5)]
+    [InlineData(0.9, 940)]
+    public void Equal_steps_reduce_to_fedavg(double rho, long steps)
     {
-        var results = new[] { R(0, 2, 5, 1f, -1f), R(1, 6, 5, 3f, 7f) };
-        var nova = new FedNova(0).Aggregate(1, W(0f, 0f), results, []);
-        var avg = new FedAvg().Aggregate(1, W(0f, 0f), results, []);
+        var results = new[] { R(0, 2, steps, 1f, -1f), R(1, 6, steps, 3f, 7f) };
+        var nova = new FedNova(rho).Aggregate(1, W(0.3f, -0.2f), results, []);
+        var avg = new FedAvg().Aggregate(1, W(0.3f, -0.2f), results, []);
+        Assert.Equal(2.5f, avg[0].Data[0], 5);
+        Assert.Equal(5f, avg[0].Data[1], 5);
         Assert.Equal(avg[0].Data[0], nova[0].Data[0], 5);
         Assert.Equal(avg[0].Data[1], nova[0].Data[1], 5);
     }
