@@ -68,7 +68,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 _log.LogWarning("the coordinator no longer knows node {Node}; registering again", reply.NodeId);
             }
         }
-        catch (Exception e) when (ct.IsCancellationRequested && e is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
+        catch (Exception e) when (EndedByCaller(e, ct))
         {
             await Deregister(client, "node stopped");
             throw new OperationCanceledException(ct);
@@ -82,6 +82,14 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
             _training?.Dispose();
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="e"/> is how the node's work ended after its caller cancelled <paramref name="ct"/>. Any RPC
+    /// failure counts then, not only <see cref="StatusCode.Cancelled"/>: when the cancellation lands while the
+    /// coordinator's last message is already buffered, gRPC reports the aborted stream as Unavailable.
+    /// </summary>
+    internal static bool EndedByCaller(Exception e, CancellationToken ct) =>
+        ct.IsCancellationRequested && e is OperationCanceledException or RpcException;
 
     /// <summary>Serves one registration: true when the coordinator said stop, false when it dropped this node.</summary>
     private async Task<bool> Serve(Federation.FederationClient client, RegisterReply reply, CancellationToken ct)
@@ -303,9 +311,9 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 }
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (EndedByCaller(e, session.Token))
         {
-            // The session ended.
+            // The session ended, possibly while a heartbeat was on the wire.
         }
     }
 
