@@ -70,6 +70,12 @@ internal static class CliApp
         {
             return await Dispatch(args, Console.Out, Console.Error, cts.Token);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug, not bad input: say so and exit 1, rather than let the runtime abort the process (exit 134).
+            Console.Error.WriteLine($"fedsim: internal error, please report it with this trace: {e}");
+            return RunFailed;
+        }
         finally
         {
             Console.CancelKeyPress -= onCancel;

@@ -31,7 +31,7 @@ public sealed class CompareCommandTests : IDisposable
 
         var first = await CliRunner.Run("compare", sweep, "--out", outDir).WaitAsync(TimeSpan.FromMinutes(3));
 
-        Assert.True(first.Exit == 0, first.Out + first.Err);
+        Assert.True(first.Exit == 0, first.Out + first.Err + CellLogs(outDir));
         var rows = Csv.Read(Path.Combine(outDir, "results.csv"));
         Assert.Equal(CellIds, rows.Select(r => r["cell_id"]));
         Assert.All(rows, r =>
@@ -74,7 +74,7 @@ public sealed class CompareCommandTests : IDisposable
         File.Delete(summaries[2]);
         var third = await CliRunner.Run("compare", sweep, "--out", outDir).WaitAsync(TimeSpan.FromMinutes(2));
 
-        Assert.Equal(0, third.Exit);
+        Assert.True(third.Exit == 0, third.Out + third.Err + CellLogs(outDir));
         Assert.Equal(3, third.Out.Split('\n').Count(l => l.StartsWith("skipped (done)", StringComparison.Ordinal)));
         Assert.Equal(["started         fedavg__dirichlet__seed0"], third.Out.Split('\n').Where(l => l.StartsWith("started", StringComparison.Ordinal)));
         Assert.True(File.Exists(summaries[2]));
@@ -118,6 +118,11 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("sweep.yaml:2: base: no such file", stderr);
     }
+
+    /// <summary>Every cell's log, so a failed cell's own output is in the assertion message.</summary>
+    private static string CellLogs(string outDir) =>
+        string.Concat(Directory.EnumerateFiles(Path.Combine(outDir, "runs"), "*.log").Order()
+            .Select(f => $"\n--- {Path.GetFileName(f)}\n{File.ReadAllText(f)}"));
 
     internal static void AssertPng(string path)
     {

@@ -151,7 +151,9 @@ internal sealed class SweepRunner(SweepDefinition sweep, IReadOnlyList<Validated
         }
         var status = exit == CliApp.Ok ? "completed" : "failed";
         var outcome = RunFolderReader.Read(cell.Cell, runDir, status, exit == CliApp.Ok ? null : $"exit {exit}: {error ?? "see " + id + ".log"}");
-        if (exit != CliApp.Ok && outcome.Completed) outcome = outcome with { Status = "failed", Error = $"exit {exit}" };
+        // A run that wrote its results and then died on the way out (e.g. a native abort) is still a failed cell.
+        if (exit != CliApp.Ok && outcome.Completed)
+            outcome = outcome with { Status = "failed", Error = $"exit {exit} after writing its results: {error ?? "see " + id + ".log"}" };
         Record(outcome, watch);
     }
 
