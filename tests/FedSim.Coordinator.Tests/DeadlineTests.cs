@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FedSim.Coordinator.Tests;
 
-/// <summary>The round loop over real gRPC with hand-driven parties: one answers, one stays silent past the deadline.</summary>
+/// <summary>The round loop over real gRPC with hand-driven parties: deadlines, protocol versions, refused updates.</summary>
 public sealed class DeadlineTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "fedsim-coord-" + Guid.NewGuid().ToString("N"));
@@ -82,5 +82,34 @@ public sealed class DeadlineTests : IDisposable
         Assert.Contains("protocol version 2", e.Status.Detail);
     }
 
-    private sealed class NoObserver : IRunObserver;
+    [Theory]
+    [InlineData(float.NaN, 1f, "update has non-finite values in 'w' (training diverged?)")]
+    [InlineData(1f, float.PositiveInfinity, "update has non-finite values in 'scaffold.c_delta' tensor 'w' (training diverged?)")]
+    public async Task A_non_finite_update_or_payload_is_refused_and_named_as_the_party_failure(float modelValue, float payloadValue, string reason)
+    {
+        var scenario = ScenarioLoader.Parse("name: v\npartition:\n  parties: 1\nfederation:\n  rounds: 1\n  min_parties: 1\n", "test");
+        var state = new CoordinatorState(scenario, PartitionReport.Compute("homo", 0, [0, 1], 2, [[0, 1]]), TimeProvider.System);
+        await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
+        var loop = new RoundLoop(state, new FedAvg(), new FirstValueEvaluator(), new RunRecorder(_dir), new NoObserver());
+        var run = loop.RunAsync(new ModelWeights([new NamedTensor("w", [2], [0f, 0f])]), CancellationToken.None);
+
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var client = new Federation.FederationClient(channel);
+        var node = await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._1, NodeName = "n", PartyIds = { 0 } });
+        using var stream = client.Subscribe(new SubscribeRequest { NodeId = node.NodeId });
+        Assert.True(await stream.ResponseStream.MoveNext(CancellationToken.None));
+        var task = stream.ResponseStream.Current.Task;
+
+        var header = new ResultHeader { NodeId = node.NodeId, TaskId = task.TaskId, PartyId = 0, Status = ResultStatus.Ok, NumExamples = 2, LocalSteps = 1 };
+        var submitted = await FederationClientStreams.SubmitAsync(client, header,
+            [new TensorGroup(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [2], [modelValue, 2f])])),
+             new TensorGroup(AlgorithmNames.ScaffoldControlDelta, new ModelWeights([new NamedTensor("w", [2], [0f, payloadValue])]))],
+            CancellationToken.None);
+
+        Assert.False(submitted.Ack.Accepted);
+        Assert.Equal(reason, submitted.Ack.Reason);
+        var summary = await run.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal("failed", summary.Status);
+        Assert.Contains($"party 0: {reason}", summary.Error);
+    }
 }

@@ -82,6 +82,27 @@ public sealed class AlgorithmHooksTests
     }
 
     [Fact]
+    public void A_scaffold_round_that_diverged_keeps_the_old_control_variate()
+    {
+        var party = new ScaffoldParty();
+        var global = Filled(Start(), 1f);
+        var payloads = new Dictionary<string, ModelWeights> { [AlgorithmNames.ScaffoldServerControl] = Filled(global, 0.25f) };
+        var settings = new TrainSettings(1, 8, 0.1, 0, 0);
+        party.Prepare(3, global, new Dictionary<string, double>(), payloads);
+        party.Finish(3, global, payloads, new LocalTrainingResult(Filled(global, 0.5f), 8, 5, 0, 0), settings);
+        var before = party.ControlOf(3)!;
+
+        var diverged = Filled(global, 0.5f).Tensors.Select((t, i) => i == 0 ? new NamedTensor(t.Name, t.Shape, t.Data.Select((v, j) => j == 0 ? float.NaN : v).ToArray()) : t);
+        var extra = party.Finish(3, global, payloads, new LocalTrainingResult(new ModelWeights(diverged), 8, 5, 0, 0), settings);
+
+        // The coordinator rejects this update (its delta is not finite either), so c_i must stay where the server thinks it is.
+        Assert.NotNull(extra[AlgorithmNames.ScaffoldControlDelta].FirstNonFinite());
+        Assert.Same(before, party.ControlOf(3));
+        // The next round's correction is finite again: 0.25 - 0.75.
+        Assert.All(party.Prepare(3, global, new Dictionary<string, double>(), payloads).StepCorrection![0].Data, v => Assert.Equal(-0.5f, v, 5));
+    }
+
+    [Fact]
     public void Input_noise_changes_training_and_is_reproducible()
     {
         var data = Data.DatasetCatalog.Load("fashion-mnist", null).Train;

@@ -45,6 +45,14 @@ public sealed class ModelWeights
         }
     }
 
+    /// <summary>The name of the first tensor holding a NaN or an infinity, or null when every value is finite.</summary>
+    public string? FirstNonFinite()
+    {
+        foreach (var t in _tensors)
+            if (!System.Numerics.Tensors.TensorPrimitives.IsFiniteAll<float>(t.Span)) return t.Name;
+        return null;
+    }
+
     /// <summary>A new set with the same names and shapes and zero values.</summary>
     public ModelWeights ZerosLike() =>
         new(_tensors.Select(t => new NamedTensor(t.Name, t.Shape, new float[t.Length])));

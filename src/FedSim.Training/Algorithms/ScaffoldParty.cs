@@ -7,6 +7,9 @@ namespace FedSim.Training.Algorithms;
 /// <summary>
 /// SCAFFOLD's party side. Keeps each hosted party's control variate <c>c_i</c> (zero until its first round), corrects every
 /// local step by <c>-lr (c - c_i)</c>, then updates <c>c_i</c> (option II) and returns <c>delta c_i</c>.
+/// A round whose training diverged (a NaN or an infinity in the weights or in the new <c>c_i</c>) keeps the old <c>c_i</c>:
+/// the coordinator rejects that update, so the server never counts its delta, and a non-finite <c>c_i</c> kept here would
+/// make every later round of the party diverge too.
 /// </summary>
 public sealed class ScaffoldParty : IPartyAlgorithm
 {
@@ -25,7 +28,7 @@ public sealed class ScaffoldParty : IPartyAlgorithm
     {
         var own = _controls.GetOrAdd(partyId, _ => global.ZerosLike());
         var (next, delta) = ScaffoldControl.PartyUpdate(own, ServerControl(payloads), global, result.Weights, result.LocalSteps, settings.Lr);
-        _controls[partyId] = next;
+        if (result.Weights.FirstNonFinite() is null && next.FirstNonFinite() is null) _controls[partyId] = next;
         return new Dictionary<string, ModelWeights> { [AlgorithmNames.ScaffoldControlDelta] = delta };
     }
 

@@ -7,6 +7,16 @@ public sealed class ModelWeightsTests
 {
     private static ModelWeights Two() => new([new NamedTensor("a", [2], [1f, 2f]), new NamedTensor("b", [2, 2], [3f, 4f, 5f, 6f])]);
 
+    [Theory]
+    [InlineData(float.NaN)]
+    [InlineData(float.PositiveInfinity)]
+    [InlineData(float.NegativeInfinity)]
+    public void The_first_tensor_with_a_non_finite_value_is_named(float bad)
+    {
+        Assert.Null(Two().FirstNonFinite());
+        Assert.Equal("b", new ModelWeights([new NamedTensor("a", [1], [float.MaxValue]), new NamedTensor("b", [2], [0f, bad]), new NamedTensor("c", [1], [bad])]).FirstNonFinite());
+    }
+
     [Fact]
     public void Tensors_keep_their_order_and_are_counted()
     {
