@@ -200,13 +200,13 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
     {
         if (!groups.TryGetValue(TensorGroup.Model, out var model)) return TaskOutcome.Failed("invalid update: no model tensors");
         task.Global.EnsureSameLayout(model, $"party {header.PartyId} update");
-        if (model.FirstNonFinite() is { } bad) return TaskOutcome.Failed($"update has non-finite values in '{bad}' (training diverged?)");
+        // Payloads are checked as the model is: they are folded into the strategy's state (e.g. SCAFFOLD's server control
+        // variate), where one NaN would stay for the rest of the run.
+        foreach (var (name, weights) in groups)
+            if (weights.FirstNonFinite() is { } bad)
+                return TaskOutcome.Failed($"update has non-finite values in {(name == TensorGroup.Model ? "" : $"'{name}' tensor ")}'{bad}' (training diverged?)");
         if (header.NumExamples <= 0) return TaskOutcome.Failed($"invalid update: num_examples {header.NumExamples}");
         var payloads = TensorGroup.PayloadsOf(groups);
-        // A payload is folded into the strategy's state (e.g. SCAFFOLD's server control variate): one NaN would stay there.
-        foreach (var (name, payload) in payloads)
-            if (payload.FirstNonFinite() is { } badPayload)
-                return TaskOutcome.Failed($"update has non-finite values in '{name}' tensor '{badPayload}' (training diverged?)");
         return TaskOutcome.Success(new PartyResult(header.PartyId, header.NumExamples, header.LocalSteps, header.TrainLoss, header.TrainSeconds, model)
         {
             Payloads = payloads,

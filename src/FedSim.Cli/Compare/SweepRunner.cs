@@ -150,10 +150,11 @@ internal sealed class SweepRunner(SweepDefinition sweep, IReadOnlyList<Validated
             lock (logGate) error = lastError;
         }
         var status = exit == CliApp.Ok ? "completed" : "failed";
-        var outcome = RunFolderReader.Read(cell.Cell, runDir, status, exit == CliApp.Ok ? null : $"exit {exit}: {error ?? "see " + id + ".log"}");
+        var detail = error ?? $"see {id}.log";
+        var outcome = RunFolderReader.Read(cell.Cell, runDir, status, exit == CliApp.Ok ? null : $"exit {exit}: {detail}");
         // A run that wrote its results and then died on the way out (e.g. a native abort) is still a failed cell.
         if (exit != CliApp.Ok && outcome.Completed)
-            outcome = outcome with { Status = "failed", Error = $"exit {exit} after writing its results: {error ?? "see " + id + ".log"}" };
+            outcome = outcome with { Status = "failed", Error = $"exit {exit} after writing its results: {detail}" };
         Record(outcome, watch);
     }
 

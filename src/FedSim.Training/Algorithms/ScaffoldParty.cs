@@ -28,7 +28,8 @@ public sealed class ScaffoldParty : IPartyAlgorithm
     {
         var own = _controls.GetOrAdd(partyId, _ => global.ZerosLike());
         var (next, delta) = ScaffoldControl.PartyUpdate(own, ServerControl(payloads), global, result.Weights, result.LocalSteps, settings.Lr);
-        if (result.Weights.FirstNonFinite() is null && next.FirstNonFinite() is null) _controls[partyId] = next;
+        // next = c_i - c + (w_global - w_i) / (K lr): a NaN or infinity in the weights shows up in next, so one check covers both.
+        if (next.FirstNonFinite() is null) _controls[partyId] = next;
         return new Dictionary<string, ModelWeights> { [AlgorithmNames.ScaffoldControlDelta] = delta };
     }
 
