@@ -16,7 +16,7 @@ internal static class BenchApp
                 TrainingBaseline.Run(args.Length > 1 ? args[1] : "scenarios/quickstart.yaml");
                 return 0;
             case "transfer":
-                await TransferThroughput.Run(Arg(args, 1, 100), Arg(args, 2, 5));
+                await TransferThroughput.Run(Arg(args, 1, 100), Arg(args, 2, 5), Arg(args, 3, 0) != 0);
                 return 0;
             case "aggregate":
                 AggregationRate.Run(Arg(args, 1, 100), Arg(args, 2, 15));
@@ -30,7 +30,8 @@ internal static class BenchApp
                 Console.Error.WriteLine("""
                     usage: fedsim-bench train [SAMPLES REPEATS THREADS]   LocalTrainer vs a plain TorchSharp loop
                            fedsim-bench baseline [SCENARIO]                pure training time of a scenario's rounds
-                           fedsim-bench transfer [MEGABYTES REPEATS]       loopback gRPC transfer of a large update
+                           fedsim-bench transfer [MEGABYTES REPEATS SCAFFOLD]  loopback gRPC transfer of a large update
+                                                           (SCAFFOLD 1: the upload also carries a control delta)
                            fedsim-bench centralised [SEED BATCH LR]        one centralised epoch, test accuracy
                            fedsim-bench aggregate [UPDATES REPEATS]        one round's aggregation vs plain weighted sums
                            fedsim-bench init                               simple-cnn initial weight ranges

@@ -14,10 +14,12 @@ namespace FedSim.Benchmarks;
 /// <summary>
 /// Serialization plus loopback gRPC transfer of a large update through the coordinator's real service: the download
 /// (FetchTask: chunking, protobuf, HTTP/2, reassembly) and the upload (SubmitResult: the same the other way plus checks).
+/// With <c>scaffold</c> the upload also carries a control delta of the model's size, as a SCAFFOLD party's does; MB/s
+/// then counts both.
 /// </summary>
 internal static class TransferThroughput
 {
-    public static async Task Run(int megabytes, int repeats)
+    public static async Task Run(int megabytes, int repeats, bool scaffold)
     {
         var floats = megabytes * 1_000_000 / 4;
         var rng = new Random(1);
@@ -51,15 +53,18 @@ internal static class TransferThroughput
             var downSeconds = watch.Elapsed.TotalSeconds;
             watch.Restart();
             var header = new ResultHeader { NodeId = reg.NodeId, TaskId = task.Id, PartyId = 0, Status = ResultStatus.Ok, NumExamples = 1 };
-            var submitted = await FederationClientStreams.SubmitAsync(client, header, [new TensorGroup(TensorGroup.Model, model)], CancellationToken.None);
+            TensorGroup[] groups = scaffold
+                ? [new TensorGroup(TensorGroup.Model, model), new TensorGroup(AlgorithmNames.ScaffoldControlDelta, model)]
+                : [new TensorGroup(TensorGroup.Model, model)];
+            var submitted = await FederationClientStreams.SubmitAsync(client, header, groups, CancellationToken.None);
             if (!submitted.Ack.Accepted) throw new InvalidOperationException("upload refused: " + submitted.Ack.Reason);
             var upSeconds = watch.Elapsed.TotalSeconds;
             state.Board.Remove(task);
             if (r == 0) continue; // warm-up
             down.Add(megabytes / downSeconds);
-            up.Add(megabytes / upSeconds);
+            up.Add(megabytes * groups.Length / upSeconds);
         }
-        Console.WriteLine($"transfer of a {megabytes} MB update over loopback gRPC through the coordinator service, median of {repeats}:");
+        Console.WriteLine($"transfer of a {megabytes} MB update{(scaffold ? " (upload: plus a control delta of the same size)" : "")} over loopback gRPC through the coordinator service, median of {repeats}:");
         Console.WriteLine($"  download (FetchTask)    {TrainingThroughput.Median(down),8:F0} MB/s");
         Console.WriteLine($"  upload (SubmitResult)   {TrainingThroughput.Median(up),8:F0} MB/s");
     }
