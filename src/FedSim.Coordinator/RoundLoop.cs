@@ -132,9 +132,10 @@ public sealed class RoundLoop(
         totals.Failures += failures.Count;
         if (results.Count < scenario.Federation.MinParties)
         {
+            var shortfall = $"only {results.Count} of {sampled.Length} sampled parties answered, fewer than federation.min_parties = {scenario.Federation.MinParties}";
+            recorder.AppendFailedRound(PartyRows(round, outcomes, new Dictionary<int, PartyUpdateStats>(), $"not aggregated: {shortfall}"));
             var why = string.Join("; ", failures.Take(5).Select(f => $"party {f.PartyId}: {f.Reason}"));
-            throw new RoundFailedException(
-                $"round {round}: only {results.Count} of {sampled.Length} sampled parties answered, fewer than federation.min_parties = {scenario.Federation.MinParties} ({why})");
+            throw new RoundFailedException($"round {round}: {shortfall} ({why}; every party's outcome is in parties.csv)");
         }
 
         var (aggregated, updates) = aggregation.Finish(failures);
@@ -152,7 +153,19 @@ public sealed class RoundLoop(
             results.Sum(r => r.TrainLoss * r.NumExamples) / examples, bytesUp, bytesDown, seconds, evalSeconds,
             trainSeconds.Mean, trainSeconds.Std, trainSeconds.Max, norms.Mean, norms.Std, cosines.Mean, cosines.Std,
             sampled.Length, results.Count, failures.Count, failures.Select(f => f.PartyId).ToList());
-        var partyRows = outcomes.Select(o =>
+        recorder.AppendRound(record, PartyRows(round, outcomes, updates));
+        totals.Rounds = round;
+        totals.RoundsSeconds += seconds;
+        totals.EvalSeconds += evalSeconds;
+        totals.TrainSeconds += results.Sum(r => r.TrainSeconds);
+        observer.RoundFinished(record);
+        return aggregated;
+    }
+
+    /// <summary>One parties.csv row per sampled party; <paramref name="okNote"/> explains an answer that was not aggregated.</summary>
+    private static IEnumerable<PartyRoundRecord> PartyRows(int round, IEnumerable<(TrainingTask Task, TaskOutcome Outcome)> outcomes,
+        IReadOnlyDictionary<int, PartyUpdateStats> updates, string okNote = "") =>
+        outcomes.Select(o =>
         {
             var r = o.Outcome.Result;
             var u = r is null ? null : updates.GetValueOrDefault(r.PartyId);
@@ -162,16 +175,8 @@ public sealed class RoundLoop(
                 r?.TrainLoss ?? double.NaN, trainSeconds, t.BytesUp, t.BytesDown,
                 u?.UpdateNorm ?? double.NaN, u?.CosineToAggregate ?? double.NaN,
                 t.TaskSeconds, t.WaitSeconds, t.FetchSeconds, t.UploadSeconds, t.TaskSeconds - t.WaitSeconds - trainSeconds,
-                o.Outcome.Failure ?? "");
+                o.Outcome.Failure ?? okNote);
         });
-        recorder.AppendRound(record, partyRows);
-        totals.Rounds = round;
-        totals.RoundsSeconds += seconds;
-        totals.EvalSeconds += evalSeconds;
-        totals.TrainSeconds += results.Sum(r => r.TrainSeconds);
-        observer.RoundFinished(record);
-        return aggregated;
-    }
 
     private RunSummary BuildSummary(string status, string? error, Totals totals, long started, string startedAt)
     {

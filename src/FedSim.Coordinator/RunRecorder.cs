@@ -49,7 +49,6 @@ public sealed class RunRecorder(string directory)
     public void AppendRound(RoundRecord round, IEnumerable<PartyRoundRecord> parties)
     {
         _rounds.Add(round);
-        _parties.AddRange(parties);
         AtomicFile.WriteAllText(Path.Combine(Directory, "metrics.csv"), CsvText.Table(MetricsHeader, _rounds.Select(r => new object?[]
         {
             r.Round, r.Accuracy, r.Loss, r.PrecisionMacro, r.RecallMacro, r.F1Macro, r.TrainLoss, r.BytesUp, r.BytesDown,
@@ -57,6 +56,18 @@ public sealed class RunRecorder(string directory)
             r.UpdateNormStd, r.CosineMean, r.CosineStd, r.PartiesSampled, r.PartiesOk, r.PartiesFailed,
             string.Join(' ', r.FailedParties),
         })));
+        AppendParties(parties);
+    }
+
+    /// <summary>
+    /// The party rows of a round that produced no model (fewer answers than federation.min_parties): parties.csv keeps
+    /// every sampled party's outcome and reason; metrics.csv gets no row.
+    /// </summary>
+    public void AppendFailedRound(IEnumerable<PartyRoundRecord> parties) => AppendParties(parties);
+
+    private void AppendParties(IEnumerable<PartyRoundRecord> parties)
+    {
+        _parties.AddRange(parties);
         AtomicFile.WriteAllText(Path.Combine(Directory, "parties.csv"), CsvText.Table(PartiesHeader, _parties.Select(p => new object?[]
         {
             p.Round, p.PartyId, p.Status, p.NumExamples, p.LocalSteps, p.TrainLoss, p.TrainSeconds, p.BytesUp, p.BytesDown,

@@ -63,5 +63,12 @@ public sealed class FailureTests : IDisposable
         Assert.Contains("min_parties", summary.Error);
         Assert.True(File.Exists(Path.Combine(outDir, "summary.json")));
         Assert.Contains("\"failed\"", File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        // The failed round made no model, so metrics.csv has no row, but parties.csv keeps both parties' outcomes.
+        Assert.Empty(Csv.Read(Path.Combine(outDir, "metrics.csv")));
+        var parties = Csv.Read(Path.Combine(outDir, "parties.csv"));
+        Assert.Equal(["1,0,ok", "1,1,failed"], parties.Select(r => $"{r["round"]},{r["party"]},{r["status"]}"));
+        Assert.StartsWith("not aggregated: only 1 of 2 sampled parties answered", parties[0]["error"]);
+        Assert.Contains("gone", parties[1]["error"]);
+        Assert.NotEqual("0", parties[0]["bytes_up"]);
     }
 }
