@@ -11,5 +11,8 @@ public sealed class FedAvg : IStrategy
 
     public PartyInstructions ConfigureParty(int round, int partyId, ModelWeights global) => PartyInstructions.None;
 
-    public IRoundAggregator BeginRound(int round, ModelWeights global) => new SizeWeightedAggregator(global);
+    /// <summary>The rounds' accumulators, reused from one round to the next.</summary>
+    private readonly SumBuffers _buffers = new();
+
+    public IRoundAggregator BeginRound(int round, ModelWeights global) => new SizeWeightedAggregator(global, _buffers);
 }

@@ -21,11 +21,14 @@ public sealed class FedNova(double momentum) : IStrategy
     public static double NormalisingFactor(long steps, double rho) =>
         rho == 0 ? steps : (steps - rho * (1 - Math.Pow(rho, steps)) / (1 - rho)) / (1 - rho);
 
-    public IRoundAggregator BeginRound(int round, ModelWeights global) => new Round(global, momentum);
+    /// <summary>The rounds' accumulators, reused from one round to the next.</summary>
+    private readonly SumBuffers _buffers = new();
 
-    private sealed class Round(ModelWeights global, double momentum) : IRoundAggregator
+    public IRoundAggregator BeginRound(int round, ModelWeights global) => new Round(global, momentum, _buffers);
+
+    private sealed class Round(ModelWeights global, double momentum, SumBuffers buffers) : IRoundAggregator
     {
-        private readonly WeightedSum _scaled = new(global);
+        private readonly WeightedSum _scaled = new(global, buffers);
         private readonly List<(int Party, double N, double A)> _factors = [];
 
         public int Count => _scaled.Count;
@@ -48,7 +51,7 @@ public sealed class FedNova(double momentum) : IStrategy
             var tauEff = ordered.Sum(f => f.N * f.A) / n;
             var b = ordered.Sum(f => f.N / f.A);
             var g = global.Flatten();
-            return _scaled.Map((s, j) => g[j] - tauEff * ((b * g[j] - s) / n));
+            using (_scaled) return _scaled.Map((s, j) => g[j] - tauEff * ((b * g[j] - s) / n));
         }
     }
 }

@@ -17,5 +17,8 @@ public sealed class FedProx(double mu) : IStrategy
     public PartyInstructions ConfigureParty(int round, int partyId, ModelWeights global) =>
         new() { Params = new Dictionary<string, double> { [AlgorithmNames.ProxMu] = mu } };
 
-    public IRoundAggregator BeginRound(int round, ModelWeights global) => new SizeWeightedAggregator(global);
+    /// <summary>The rounds' accumulators, reused from one round to the next.</summary>
+    private readonly SumBuffers _buffers = new();
+
+    public IRoundAggregator BeginRound(int round, ModelWeights global) => new SizeWeightedAggregator(global, _buffers);
 }

@@ -17,6 +17,9 @@ public interface IRoundAggregator
     /// </summary>
     void Add(PartyResult result);
 
-    /// <summary>The new global model from everything added; <paramref name="failures"/> are the parties that did not answer (data, not exceptions).</summary>
+    /// <summary>
+    /// The new global model from everything added; <paramref name="failures"/> are the parties that did not answer (data,
+    /// not exceptions). Called once: the aggregator hands its accumulators back for the next round and is then spent.
+    /// </summary>
     ModelWeights Finish(IReadOnlyList<PartyFailure> failures);
 }

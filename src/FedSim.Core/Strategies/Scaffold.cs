@@ -29,12 +29,15 @@ public sealed class Scaffold : IStrategy
     public PartyInstructions ConfigureParty(int round, int partyId, ModelWeights global) =>
         new() { Payloads = new Dictionary<string, ModelWeights> { [AlgorithmNames.ScaffoldServerControl] = Control } };
 
+    /// <summary>The rounds' accumulators (models and control deltas), reused from one round to the next.</summary>
+    private readonly SumBuffers _buffers = new();
+
     public IRoundAggregator BeginRound(int round, ModelWeights global) => new Round(this, global);
 
     private sealed class Round(Scaffold owner, ModelWeights global) : IRoundAggregator
     {
-        private readonly SizeWeightedAggregator _models = new(global);
-        private readonly WeightedSum _deltas = new(global);
+        private readonly SizeWeightedAggregator _models = new(global, owner._buffers);
+        private readonly WeightedSum _deltas = new(global, owner._buffers);
 
         public int Count => _models.Count;
 
@@ -49,9 +52,12 @@ public sealed class Scaffold : IStrategy
 
         public ModelWeights Finish(IReadOnlyList<PartyFailure> failures)
         {
-            var model = _models.Finish(failures);
-            owner._control = ScaffoldControl.ServerUpdate(owner.Control, _deltas, owner._totalParties);
-            return model;
+            using (_deltas)
+            {
+                var model = _models.Finish(failures);
+                owner._control = ScaffoldControl.ServerUpdate(owner.Control, _deltas, owner._totalParties);
+                return model;
+            }
         }
     }
 }

@@ -3,9 +3,9 @@ using FedSim.Core.Weights;
 namespace FedSim.Core.Strategies;
 
 /// <summary>FedAvg's rule as a stream: the data-size weighted average of the models added.</summary>
-public sealed class SizeWeightedAggregator(ModelWeights global) : IRoundAggregator
+public sealed class SizeWeightedAggregator(ModelWeights global, SumBuffers? buffers = null) : IRoundAggregator
 {
-    private readonly WeightedSum _sum = new(global);
+    private readonly WeightedSum _sum = new(global, buffers);
 
     public int Count => _sum.Count;
 
@@ -15,5 +15,8 @@ public sealed class SizeWeightedAggregator(ModelWeights global) : IRoundAggregat
         _sum.Add(result.Weights, result.NumExamples, $"party {result.PartyId} update");
     }
 
-    public ModelWeights Finish(IReadOnlyList<PartyFailure> failures) => _sum.Mean();
+    public ModelWeights Finish(IReadOnlyList<PartyFailure> failures)
+    {
+        using (_sum) return _sum.Mean();
+    }
 }

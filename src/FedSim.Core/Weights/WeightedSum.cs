@@ -9,22 +9,30 @@ namespace FedSim.Core.Weights;
 /// addition, Knuth's TwoSum), so the result does not depend on the order of the additions: rounding the pair to a
 /// float gives the same bits for any arrival order (products <c>a_i * x_i</c> with integer <c>a_i</c> below 2^29 are
 /// exact in double, so the FedAvg sum is exact up to the final rounding).
+/// Made with <see cref="SumBuffers"/>, it takes its two arrays from there and gives them back on <see cref="Dispose"/>;
+/// a disposed sum can no longer be used.
 /// </summary>
-public sealed class WeightedSum
+public sealed class WeightedSum : IDisposable
 {
     private readonly ModelWeights _layout;
-    private readonly double[] _hi;
-    private readonly double[] _lo;
+    private readonly SumBuffers? _buffers;
+    private double[]? _hi;
+    private double[]? _lo;
     private double _weightHi;
     private double _weightLo;
 
-    public WeightedSum(ModelWeights layout)
+    public WeightedSum(ModelWeights layout, SumBuffers? buffers = null)
     {
         _layout = layout;
+        _buffers = buffers;
         var n = checked((int)layout.TotalElements);
-        _hi = new double[n];
-        _lo = new double[n];
+        _hi = buffers?.Take(n) ?? new double[n];
+        _lo = buffers?.Take(n) ?? new double[n];
     }
+
+    private double[] Hi => _hi ?? throw new ObjectDisposedException(nameof(WeightedSum));
+
+    private double[] Lo => _lo ?? throw new ObjectDisposedException(nameof(WeightedSum));
 
     /// <summary>How many sets were added.</summary>
     public int Count { get; private set; }
@@ -35,12 +43,13 @@ public sealed class WeightedSum
     /// <summary>Folds in <c>weight * x</c>; throws <see cref="InvalidDataException"/> (and adds nothing) when the layout differs.</summary>
     public void Add(ModelWeights x, double weight, string what)
     {
+        var (hi, lo) = (Hi, Lo);
         _layout.EnsureSameLayout(x, what);
         if (!double.IsFinite(weight)) throw new InvalidDataException($"{what}: weight {weight} is not finite");
         var offset = 0;
         foreach (var t in x.Tensors)
         {
-            Fold(t.Span, weight, _hi.AsSpan(offset, t.Length), _lo.AsSpan(offset, t.Length));
+            Fold(t.Span, weight, hi.AsSpan(offset, t.Length), lo.AsSpan(offset, t.Length));
             offset += t.Length;
         }
         TwoSum(ref _weightHi, ref _weightLo, weight);
@@ -62,17 +71,27 @@ public sealed class WeightedSum
     /// <summary>A new weight set from each element's exact-ish sum and its flat index (for rules that mix in other sets).</summary>
     public ModelWeights Map(Func<double, int, double> f)
     {
+        var (hi, lo) = (Hi, Lo);
         var tensors = new NamedTensor[_layout.Count];
         var offset = 0;
         for (var t = 0; t < _layout.Count; t++)
         {
             var src = _layout[t];
             var data = new float[src.Length];
-            for (var j = 0; j < data.Length; j++) data[j] = (float)f(_hi[offset + j] + _lo[offset + j], offset + j);
+            for (var j = 0; j < data.Length; j++) data[j] = (float)f(hi[offset + j] + lo[offset + j], offset + j);
             tensors[t] = new NamedTensor(src.Name, src.Shape, data);
             offset += src.Length;
         }
         return new ModelWeights(tensors);
+    }
+
+    /// <summary>Gives the arrays back to the <see cref="SumBuffers"/> the sum was made with (if any); the sum is then spent.</summary>
+    public void Dispose()
+    {
+        var (hi, lo) = (Interlocked.Exchange(ref _hi, null), Interlocked.Exchange(ref _lo, null));
+        if (_buffers is null) return;
+        if (hi is not null) _buffers.Give(hi);
+        if (lo is not null) _buffers.Give(lo);
     }
 
     private static void Fold(ReadOnlySpan<float> x, double weight, Span<double> hi, Span<double> lo)

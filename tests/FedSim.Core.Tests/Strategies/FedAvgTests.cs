@@ -117,4 +117,17 @@ public sealed class FedAvgTests
         Assert.Empty(PartyInstructions.None.Params);
         Assert.Empty(PartyInstructions.None.Payloads);
     }
+
+    [Fact]
+    public void A_later_round_reuses_the_accumulators_without_carrying_anything_over()
+    {
+        var fedAvg = new FedAvg();
+        var first = fedAvg.Aggregate(1, Global, [Result(0, 1, WeightSet(("w", [4f, 4f]), ("b", [4f, 4f, 4f])))], []);
+
+        // Round 2 from round 1's model: only party 1's [2, -2], [1, 2, 3] may count.
+        var second = fedAvg.Aggregate(2, first, [Result(1, 5, WeightSet(("w", [2f, -2f]), ("b", [1f, 2f, 3f])))], []);
+
+        Assert.Equal([2f, -2f], second[0].Data);
+        Assert.Equal([1f, 2f, 3f], second[1].Data);
+    }
 }

@@ -61,4 +61,17 @@ public sealed class FedNovaTests
         var e = Assert.Throws<InvalidDataException>(() => new FedNova(0.9).Aggregate(1, W(0f), [R(4, 1, 0, 1f)], []));
         Assert.Contains("party 4", e.Message);
     }
+
+    [Fact]
+    public void A_later_round_reuses_the_accumulators_without_carrying_anything_over()
+    {
+        var fedNova = new FedNova(0);
+        var first = fedNova.Aggregate(1, W(1f), [R(0, 1, 2, 0f), R(1, 3, 1, 0.8f)], []);
+
+        // Round 2 as in the first test above, from global 1 again: the same 0.65625, whatever round 1 left behind.
+        var second = fedNova.Aggregate(2, W(1f), [R(0, 1, 2, 0f), R(1, 3, 1, 0.8f)], []);
+
+        Assert.Equal(0.65625f, first[0].Data[0], 6);
+        Assert.Equal(0.65625f, second[0].Data[0], 6);
+    }
 }

@@ -7,6 +7,12 @@ public sealed class ScaffoldTests
 {
     private static ModelWeights W(params float[] v) => new([new NamedTensor("w", [v.Length], v)]);
 
+    /// <summary>A SCAFFOLD result: model value <paramref name="w"/> from <paramref name="n"/> examples, control delta <paramref name="delta"/>.</summary>
+    private static PartyResult Result(int id, long n, float w, float delta) => new(id, n, 3, 0, 0, W(w))
+    {
+        Payloads = new Dictionary<string, ModelWeights> { [AlgorithmNames.ScaffoldControlDelta] = W(delta) },
+    };
+
     [Fact]
     public void The_party_control_update_is_option_two()
     {
@@ -45,10 +51,6 @@ public sealed class ScaffoldTests
     {
         var scaffold = new Scaffold();
         var global = scaffold.Initialize(W(0f), totalParties: 4);
-        PartyResult Result(int id, long n, float w, float delta) => new(id, n, 3, 0, 0, W(w))
-        {
-            Payloads = new Dictionary<string, ModelWeights> { [AlgorithmNames.ScaffoldControlDelta] = W(delta) },
-        };
 
         var next = scaffold.Aggregate(1, global, [Result(0, 1, 4f, 0.4f), Result(1, 3, 8f, 0.8f)], []);
 
@@ -63,5 +65,18 @@ public sealed class ScaffoldTests
         var global = scaffold.Initialize(W(0f), totalParties: 2);
         var e = Assert.Throws<InvalidDataException>(() => scaffold.Aggregate(1, global, [new PartyResult(1, 1, 1, 0, 0, W(1f))], []));
         Assert.Contains(AlgorithmNames.ScaffoldControlDelta, e.Message);
+    }
+
+    [Fact]
+    public void A_later_round_reuses_the_accumulators_without_carrying_anything_over()
+    {
+        var scaffold = new Scaffold();
+        var global = scaffold.Initialize(W(0f), totalParties: 4);
+        global = scaffold.Aggregate(1, global, [Result(0, 1, 4f, 0.4f), Result(1, 3, 8f, 0.8f)], []); // 7, c = 0.3
+
+        var next = scaffold.Aggregate(2, global, [Result(2, 1, 2f, 0.2f), Result(3, 1, 6f, -0.6f)], []);
+
+        Assert.Equal(4f, next[0].Data[0], 6); // 0.5 * 2 + 0.5 * 6
+        Assert.Equal(0.2f, scaffold.Control[0].Data[0], 6); // 0.3 + (0.2 - 0.6) / 4 parties
     }
 }

@@ -66,6 +66,38 @@ public sealed class WeightedSumTests
     }
 
     [Fact]
+    public void A_sum_made_with_shared_buffers_gives_them_back_and_the_next_sum_starts_from_zero()
+    {
+        var buffers = new SumBuffers();
+        var first = new WeightedSum(WeightSet(("x", [0f, 0f])), buffers);
+        first.Add(WeightSet(("x", [1f, 2f])), 3, "a");
+        Assert.Equal([1f, 2f], first.Mean()[0].Data);
+        Assert.Equal(0, buffers.Spares);
+
+        first.Dispose();
+        Assert.Equal(2, buffers.Spares); // the running sums and their rounding errors
+        var second = new WeightedSum(WeightSet(("x", [0f, 0f])), buffers);
+        Assert.Equal(0, buffers.Spares);
+        second.Add(WeightSet(("x", [5f, -6f])), 1, "b");
+
+        // Nothing of the first sum is left in the reused arrays: 1 * [5, -6] / 1.
+        Assert.Equal([5f, -6f], second.Mean()[0].Data);
+        Assert.Throws<ObjectDisposedException>(() => first.Add(WeightSet(("x", [1f, 1f])), 1, "late"));
+        Assert.Throws<ObjectDisposedException>(() => first.Mean());
+    }
+
+    [Fact]
+    public void Spare_buffers_of_another_size_are_not_taken()
+    {
+        var buffers = new SumBuffers();
+        new WeightedSum(WeightSet(("x", [0f, 0f])), buffers).Dispose();
+
+        using var other = new WeightedSum(WeightSet(("x", [0f, 0f, 0f])), buffers);
+
+        Assert.Equal(2, buffers.Spares);
+    }
+
+    [Fact]
     public void An_empty_sum_has_no_mean()
     {
         var e = Assert.Throws<InvalidOperationException>(() => new WeightedSum(WeightSet(("x", [1f]))).Mean());
