@@ -41,10 +41,12 @@ internal static class TransferThroughput
 
         var down = new List<double>();
         var up = new List<double>();
+        // One strategy for the whole benchmark, as for a whole run; each repeat is one round with one party.
+        var fedAvg = new FedAvg();
         for (var r = 0; r <= repeats; r++)
         {
             // The upload is folded into a FedAvg aggregate as the coordinator does in a run (norm only, no cosine memory).
-            var aggregation = new RoundAggregation(new FedAvg().BeginRound(1, model), new FedSim.Core.Metrics.UpdateTracker(model, 0));
+            var aggregation = new RoundAggregation(fedAvg.BeginRound(r + 1, model), new FedSim.Core.Metrics.UpdateTracker(model, 0));
             var task = new TrainingTask($"t{r}", 1, 0, reg.NodeId, model, PartyInstructions.None, long.MaxValue, aggregation, TimeProvider.System);
             state.Board.Add(task);
             var watch = Stopwatch.StartNew();
@@ -60,6 +62,7 @@ internal static class TransferThroughput
             if (!submitted.Ack.Accepted) throw new InvalidOperationException("upload refused: " + submitted.Ack.Reason);
             var upSeconds = watch.Elapsed.TotalSeconds;
             state.Board.Remove(task);
+            aggregation.Finish([]); // the round ends, as in a run (not timed)
             if (r == 0) continue; // warm-up
             down.Add(megabytes / downSeconds);
             up.Add(megabytes * groups.Length / upSeconds);
