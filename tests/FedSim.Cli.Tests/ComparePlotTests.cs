@@ -22,6 +22,7 @@ public sealed class ComparePlotTests : IDisposable
     [Theory]
     [InlineData(4, 10)]
     [InlineData(60, 10)]
+    [InlineData(PartitionHeatmap.MaxRows + 50, 10)] // blocks of parties sorted by main class
     public void The_partition_heatmap_writes_a_png(int parties, int classes)
     {
         var path = Path.Combine(_dir, "partition.png");
