@@ -76,6 +76,8 @@ internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver 
             // they exit 0 instead of finding no coordinator (bounded: a spare that died meanwhile is not waited for).
             for (var waited = 0; state.Registry.WaitingSpares > 0 && waited < 50; waited++) await Task.Delay(100, CancellationToken.None);
             if (children is not null) await children.WaitForExitAsync(TimeSpan.FromSeconds(10));
+            // The in-process node ends by itself on the coordinator's stop; it is cancelled only if it has not within 10 s.
+            await Task.WhenAny(nodes, Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None));
             await stopNodes.CancelAsync();
             try
             {
