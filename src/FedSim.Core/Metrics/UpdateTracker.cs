@@ -22,19 +22,13 @@ public sealed class UpdateTracker(ModelWeights global, long budgetBytes)
     /// <summary>True when the budget ran out this round and the cosines were given up.</summary>
     public bool CosinesDropped => _kept is null;
 
+    /// <summary>
+    /// Records the update's norm (read straight from the weights: no buffer is written, as this runs inside the party's
+    /// upload) and keeps the weights for the cosine while the budget allows.
+    /// </summary>
     public void Add(int partyId, ModelWeights weights)
     {
         global.EnsureSameLayout(weights, $"party {partyId} update");
-        var bytes = weights.TotalElements * sizeof(float);
-        if (_kept is not null && _keptBytes + bytes <= budgetBytes)
-        {
-            var update = UpdateOf(weights);
-            _norms[partyId] = Math.Sqrt(TensorPrimitives.Dot<float>(update, update));
-            _kept[partyId] = weights;
-            _keptBytes += bytes;
-            return;
-        }
-        _kept = null;
         double sumOfSquares = 0;
         var offset = 0;
         foreach (var t in weights.Tensors)
@@ -44,6 +38,13 @@ public sealed class UpdateTracker(ModelWeights global, long budgetBytes)
             offset += t.Length;
         }
         _norms[partyId] = Math.Sqrt(sumOfSquares);
+        var bytes = weights.TotalElements * sizeof(float);
+        if (_kept is not null && _keptBytes + bytes <= budgetBytes)
+        {
+            _kept[partyId] = weights;
+            _keptBytes += bytes;
+        }
+        else _kept = null;
     }
 
     /// <summary>Every added party's figures, by party id, against the round's new global model.</summary>
@@ -61,7 +62,7 @@ public sealed class UpdateTracker(ModelWeights global, long budgetBytes)
         });
     }
 
-    /// <summary><c>w - w_global</c>, flat, in the shared buffer (valid until the next call).</summary>
+    /// <summary><c>w - w_global</c>, flat, in the shared buffer (valid until the next call; used when the round ends).</summary>
     private float[] UpdateOf(ModelWeights weights)
     {
         var update = _scratch ??= new float[_global.Length];
