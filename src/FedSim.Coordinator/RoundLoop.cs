@@ -133,7 +133,7 @@ public sealed class RoundLoop(
         if (results.Count < scenario.Federation.MinParties)
         {
             var shortfall = $"only {results.Count} of {sampled.Length} sampled parties answered, fewer than federation.min_parties = {scenario.Federation.MinParties}";
-            recorder.AppendFailedRound(PartyRows(round, outcomes, new Dictionary<int, PartyUpdateStats>(), $"not aggregated: {shortfall}"));
+            recorder.AppendParties(PartyRows(round, outcomes, new Dictionary<int, PartyUpdateStats>(), $"not aggregated: {shortfall}"));
             var why = string.Join("; ", failures.Take(5).Select(f => $"party {f.PartyId}: {f.Reason}"));
             throw new RoundFailedException($"round {round}: {shortfall} ({why}; every party's outcome is in parties.csv)");
         }

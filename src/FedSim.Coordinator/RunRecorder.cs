@@ -60,12 +60,10 @@ public sealed class RunRecorder(string directory)
     }
 
     /// <summary>
-    /// The party rows of a round that produced no model (fewer answers than federation.min_parties): parties.csv keeps
-    /// every sampled party's outcome and reason; metrics.csv gets no row.
+    /// Party rows alone: for a round that produced no model (fewer answers than federation.min_parties), parties.csv
+    /// still keeps every sampled party's outcome and reason, while metrics.csv gets no row.
     /// </summary>
-    public void AppendFailedRound(IEnumerable<PartyRoundRecord> parties) => AppendParties(parties);
-
-    private void AppendParties(IEnumerable<PartyRoundRecord> parties)
+    public void AppendParties(IEnumerable<PartyRoundRecord> parties)
     {
         _parties.AddRange(parties);
         AtomicFile.WriteAllText(Path.Combine(Directory, "parties.csv"), CsvText.Table(PartiesHeader, _parties.Select(p => new object?[]

@@ -31,18 +31,18 @@ internal sealed record HeatmapRows(double[,] Values, int PartiesPerRow, IReadOnl
         }
 
         // Parties without data (main class -1) go last.
-        var sorted = parties.Select(p => (Main: MainClass(p), Share: Share(p, MainClass(p)), p.Id, Party: p))
-            .OrderBy(x => x.Main < 0 ? int.MaxValue : x.Main).ThenByDescending(x => x.Share).ThenBy(x => x.Id).ToList();
-        var perRow = (int)Math.Ceiling(sorted.Count / (double)maxRows);
-        var rows = (int)Math.Ceiling(sorted.Count / (double)perRow);
-        var values = new double[rows, classes];
+        var sorted = parties.Select(p => (Main: MainClass(p), Party: p))
+            .OrderBy(x => x.Main < 0 ? int.MaxValue : x.Main).ThenByDescending(x => Share(x.Party, x.Main)).ThenBy(x => x.Party.Id);
+        var perRow = (int)Math.Ceiling(parties.Count / (double)maxRows);
+        var blocks = sorted.Chunk(perRow).ToArray();
+        var values = new double[blocks.Length, classes];
         var ticks = new List<(int, string)>();
-        for (var r = 0; r < rows; r++)
+        for (var r = 0; r < blocks.Length; r++)
         {
-            var block = sorted.Skip(r * perRow).Take(perRow).ToList();
+            var block = blocks[r];
             foreach (var x in block)
                 for (var c = 0; c < report.Classes; c++)
-                    values[r, c] += Share(x.Party, c) / block.Count;
+                    values[r, c] += Share(x.Party, c) / block.Length;
             // A tick where a new main class starts (the first row holding a party of that class).
             foreach (var main in block.Select(x => x.Main).Distinct())
                 if (ticks.Count == 0 || ticks[^1].Item2 != ClassLabel(main))

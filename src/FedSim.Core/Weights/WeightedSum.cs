@@ -88,10 +88,9 @@ public sealed class WeightedSum : IDisposable
     /// <summary>Gives the arrays back to the <see cref="SumBuffers"/> the sum was made with (if any); the sum is then spent.</summary>
     public void Dispose()
     {
-        var (hi, lo) = (Interlocked.Exchange(ref _hi, null), Interlocked.Exchange(ref _lo, null));
-        if (_buffers is null) return;
-        if (hi is not null) _buffers.Give(hi);
-        if (lo is not null) _buffers.Give(lo);
+        if (_hi is not null) _buffers?.Give(_hi);
+        if (_lo is not null) _buffers?.Give(_lo);
+        (_hi, _lo) = (null, null);
     }
 
     private static void Fold(ReadOnlySpan<float> x, double weight, Span<double> hi, Span<double> lo)
