@@ -1,4 +1,5 @@
 using FedSim.Core.Scenarios;
+using nietras.SeparatedValues;
 
 namespace FedSim.Data;
 
@@ -6,8 +7,10 @@ namespace FedSim.Data;
 /// Reads a comma-separated file of numeric features and one label column (dataset.label_column, -1 = last), with an
 /// optional group column (dataset.group_column) of writer / user ids.
 /// <list type="bullet">
-/// <item>Cells are trimmed; one pair of surrounding double quotes is removed (quoted commas are not supported).
-/// Blank lines are skipped; line numbers in messages count every physical line from 1, columns count from 1.</item>
+/// <item>Fields follow RFC 4180 (read with Sep): a field in double quotes may hold commas, line breaks and "" for a
+/// quote; any other quote (one inside an unquoted field, text after a closing quote, a quote never closed) is an error
+/// naming the line. Cells are trimmed, a quoted cell inside its quotes too. Blank lines are skipped; line numbers in
+/// messages count every physical line from 1 (a row's first line), columns count from 1.</item>
 /// <item>Header: the first row is a header when one of its cells is not a number while the cell below it is (so a
 /// headerless file with string labels is still read as data). A file with a single row is a header when one of its
 /// feature cells is not a number.</item>
@@ -58,11 +61,7 @@ internal static class CsvDatasetReader
     private static Table ReadTable(string path, DatasetSection section, int? expectedColumns, string? trainPath)
     {
         if (!File.Exists(path)) throw new DatasetNotFoundException($"{path}: CSV file not found");
-        var lines = DataFile.ReadAllLines(path);
-        var rows = new List<Row>();
-        for (var i = 0; i < lines.Length; i++)
-            if (!string.IsNullOrWhiteSpace(lines[i]))
-                rows.Add(new Row(i + 1, lines[i].Split(',').Select(Cell).ToArray()));
+        var rows = ReadRows(path);
         if (rows.Count == 0) throw new InvalidDataException($"{path}: empty file, no rows");
 
         var columns = expectedColumns ?? rows[0].Cells.Length;
@@ -90,10 +89,47 @@ internal static class CsvDatasetReader
         return new Table(path, columns, rows.ToArray());
     }
 
-    private static string Cell(string raw)
+    /// <summary>The non-blank rows, each with the line it starts on.</summary>
+    private static List<Row> ReadRows(string path)
+    {
+        var rows = new List<Row>();
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(DataFile.OpenText(path));
+        var nextLine = 1;
+        foreach (var row in reader)
+        {
+            // Where the previous row ended: Sep 0.17.1 gives the first row's LineNumberFrom as its LineNumberToExcl.
+            var line = nextLine;
+            nextLine = row.LineNumberToExcl;
+            if (row.Span.IsWhiteSpace()) continue;
+            var cells = new string[row.ColCount];
+            for (var c = 0; c < cells.Length; c++) cells[c] = Cell(row[c].Span, path, line, c);
+            rows.Add(new Row(line, cells));
+        }
+        return rows;
+    }
+
+    /// <summary>The trimmed cell; a quoted one without its quotes, "" read as ", and trimmed again.</summary>
+    private static string Cell(ReadOnlySpan<char> raw, string path, int line, int column)
     {
         var cell = raw.Trim();
-        return cell.Length >= 2 && cell[0] == '"' && cell[^1] == '"' ? cell[1..^1].Trim() : cell;
+        if (!cell.Contains('"')) return cell.ToString();
+        if (QuoteProblem(cell) is { } problem)
+            throw new InvalidDataException($"{path}:{line}: column {column + 1}: {problem}: {TextValues.Quote(cell.ToString())}");
+        return cell[1..^1].ToString().Replace("\"\"", "\"").Trim();
+    }
+
+    /// <summary>What is wrong with the quotes of a trimmed cell holding one, or null for a well-formed quoted field.</summary>
+    private static string? QuoteProblem(ReadOnlySpan<char> cell)
+    {
+        if (cell[0] != '"') return "a quote inside an unquoted field";
+        for (var i = 1; i < cell.Length; i++)
+        {
+            if (cell[i] != '"') continue;
+            if (i == cell.Length - 1) return null;
+            if (cell[i + 1] != '"') return "text after the closing quote";
+            i++;
+        }
+        return "a quote that is never closed";
     }
 
     private static bool IsHeader(List<Row> rows, Func<int, bool> isFeature)

@@ -39,10 +39,14 @@ internal static class DataFile
         }
     }
 
+    /// <summary>The file as UTF-8 text (a byte-order mark is skipped).</summary>
+    public static StreamReader OpenText(string path) =>
+        new(new MemoryStream(ReadAllBytes(path)), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+
     /// <summary>The file's lines as UTF-8 text (a byte-order mark is skipped; \n, \r\n and \r all end a line).</summary>
     public static string[] ReadAllLines(string path)
     {
-        using var reader = new StreamReader(new MemoryStream(ReadAllBytes(path)), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        using var reader = OpenText(path);
         var lines = new List<string>();
         while (reader.ReadLine() is { } line) lines.Add(line);
         return lines.ToArray();

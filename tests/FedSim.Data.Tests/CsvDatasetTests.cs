@@ -28,6 +28,10 @@ public sealed class CsvDatasetTests : IDisposable
 
     private static DatasetPair Load(DatasetSection section, int seed = 0) => DatasetCatalog.Load(section, seed);
 
+    /// <summary>The message of the InvalidDataException that loading the file alone throws.</summary>
+    private static string LoadError(string path) =>
+        Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", path))).Message;
+
     [Fact]
     public void A_test_file_gives_the_test_split_and_rows_keep_file_order()
     {
@@ -137,6 +141,86 @@ public sealed class CsvDatasetTests : IDisposable
         Assert.Equal([2, 1, 0], pair.Train.Labels);
         Assert.Equal([1], pair.Test.Labels);
         Assert.Equal([3f], Row(pair.Train, 2));
+    }
+
+    [Fact]
+    public void A_quoted_field_may_hold_commas()
+    {
+        var train = Write("train.csv", "\"1,5\",2,0", "\"1,5\",3,1", "\"7\",\"4\",0");
+
+        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "\"7\",5,1"), GroupColumn = 0 });
+
+        Assert.Equal([0, 0, 1], pair.Train.Groups);
+        Assert.Equal([1], pair.Test.Groups);
+        Assert.Equal([0, 1, 0], pair.Train.Labels);
+        Assert.Equal([3f], Row(pair.Train, 1));
+        Assert.Equal([4f], Row(pair.Train, 2));
+    }
+
+    [Fact]
+    public void A_quoted_header_name_may_hold_a_comma()
+    {
+        var train = Write("train.csv", "\"width, cm\",\"height\",class", "1,2,0", "3,4,1");
+
+        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "5,6,1") });
+
+        Assert.Equal(2, pair.Train.Count);
+        Assert.Equal([2], pair.Train.SampleShape);
+        Assert.Equal([1f, 2f], Row(pair.Train, 0));
+    }
+
+    [Fact]
+    public void Doubled_quotes_in_a_quoted_field_keep_the_field_whole()
+    {
+        var train = Write("train.csv", "1,\"say \"\"hi\"\", then go\"", "2,plain", "3,\"say \"\"hi\"\", then go\"");
+
+        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "4, \"say \"\"hi\"\", then go\" ") });
+
+        Assert.Equal(2, pair.Train.Classes);
+        Assert.Equal([1, 0, 1], pair.Train.Labels);
+        Assert.Equal([1], pair.Test.Labels);
+    }
+
+    [Fact]
+    public void A_doubled_quote_is_read_as_one_quote()
+    {
+        var path = Write("bad.csv", "1,2,0", "\"3\"\"x\",4,1");
+
+        Assert.Contains($"{path}:2: column 1: '3\"x' is not a number", LoadError(path));
+    }
+
+    [Fact]
+    public void CRLF_line_ends_and_a_quoted_line_break_keep_line_numbers_right()
+    {
+        var path = _dir.Combine("crlf.csv");
+        File.WriteAllText(path, "x,label\r\n1,\"two\r\nlines\"\r\n2,other\r\n3,x\r\nfour,other\r\n");
+
+        Assert.Contains($"{path}:6: column 1: 'four' is not a number", LoadError(path));
+    }
+
+    [Fact]
+    public void CRLF_line_ends_are_read_like_LF()
+    {
+        var path = _dir.Combine("crlf.csv");
+        File.WriteAllText(path, "\"a\",\"b\",label\r\n1,2,0\r\n3,4,1\r\n");
+
+        var pair = Load(new DatasetSection("csv", path) { TestPath = Write("test.csv", "5,6,1") });
+
+        Assert.Equal([0, 1], pair.Train.Labels);
+        Assert.Equal([3f, 4f], Row(pair.Train, 1));
+    }
+
+    [Theory]
+    [InlineData("3,\"4,1\n5,6,0\n", "column 2: a quote that is never closed")]
+    [InlineData("3,4\"x,1\n5,6,0\n", "column 2: a quote inside an unquoted field")]
+    [InlineData("3,\"4\"x,1\n5,6,0\n", "column 2: text after the closing quote")]
+    [InlineData("3,4,\"1\n", "column 3: a quote that is never closed")]
+    public void A_malformed_quote_names_file_line_and_column(string rest, string problem)
+    {
+        var path = _dir.Combine("quote.csv");
+        File.WriteAllText(path, "a,b,label\n1,2,0\n" + rest);
+
+        Assert.Contains($"{path}:3: {problem}", LoadError(path));
     }
 
     [Fact]
