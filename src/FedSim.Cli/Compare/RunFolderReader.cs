@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using FedSim.Core.Sweeps;
+using nietras.SeparatedValues;
 
 namespace FedSim.Cli.Compare;
 
@@ -58,15 +59,10 @@ internal static class RunFolderReader
     {
         var result = new List<double>();
         if (!File.Exists(metricsPath)) return result;
-        var lines = File.ReadAllLines(metricsPath);
-        if (lines.Length == 0) return result;
-        var column = Array.IndexOf(lines[0].Split(','), "accuracy");
-        if (column < 0) return result;
-        foreach (var line in lines.Skip(1).Where(l => l.Length > 0))
-        {
-            var cells = line.Split(',');
-            if (column < cells.Length && double.TryParse(cells[column], NumberStyles.Float, CultureInfo.InvariantCulture, out var a)) result.Add(a);
-        }
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromText(File.ReadAllText(metricsPath));
+        if (!reader.Header.TryIndexOf("accuracy", out var column)) return result;
+        foreach (var row in reader)
+            if (column < row.ColCount && double.TryParse(row[column].Span, NumberStyles.Float, CultureInfo.InvariantCulture, out var a)) result.Add(a);
         return result;
     }
 }

@@ -1,0 +1,53 @@
+using FedSim.Cli.Compare;
+using FedSim.Core.Sweeps;
+
+namespace FedSim.Cli.Tests.Compare;
+
+public sealed class RunFolderReaderTests : IDisposable
+{
+    private static readonly SweepCell Cell = new("fedavg__homo__seed0", [], ["fedavg", "homo", "0"], "homo", "fedavg", 0);
+
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "fedsim-runfolder-" + Guid.NewGuid().ToString("N"));
+
+    public RunFolderReaderTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private IReadOnlyList<double> Accuracy(string metrics)
+    {
+        File.WriteAllText(Path.Combine(_dir, "metrics.csv"), metrics);
+        return RunFolderReader.Read(Cell, _dir, "completed", null).Accuracy;
+    }
+
+    [Fact]
+    public void Accuracy_is_read_by_header_name_past_a_quoted_field_holding_commas()
+    {
+        var accuracy = Accuracy("round,failed_parties,accuracy\n1,\"3,7\",0.5\n2,\"\",0.75\n3,\"a \"\"b\"\", c\",0.875\n");
+
+        Assert.Equal([0.5, 0.75, 0.875], accuracy);
+    }
+
+    [Fact]
+    public void Accuracy_follows_its_column_wherever_the_header_puts_it()
+    {
+        Assert.Equal([0.25, 0.5], Accuracy("accuracy,round\r\n0.25,1\r\n0.5,2\r\n"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("round,loss\n1,0.5\n")]
+    public void Without_an_accuracy_column_there_is_no_curve(string metrics)
+    {
+        Assert.Empty(Accuracy(metrics));
+    }
+
+    [Fact]
+    public void A_missing_metrics_file_gives_no_curve_and_the_fallback_status()
+    {
+        var outcome = RunFolderReader.Read(Cell, _dir, "failed", "boom");
+
+        Assert.Empty(outcome.Accuracy);
+        Assert.Equal("failed", outcome.Status);
+        Assert.Equal("boom", outcome.Error);
+    }
+}
