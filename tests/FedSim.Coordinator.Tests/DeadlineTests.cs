@@ -63,10 +63,10 @@ public sealed class DeadlineTests : IDisposable
         Assert.Equal("completed", summary.Status);
         // Only party 0's update was averaged: the new model is [3, 4], scored by its first value.
         Assert.Equal(3.0, summary.FinalAccuracy);
-        var metrics = File.ReadAllLines(Path.Combine(_dir, "metrics.csv"));
-        Assert.EndsWith(",2,1,1,1", metrics[1]);
-        var parties = File.ReadAllLines(Path.Combine(_dir, "parties.csv"));
-        Assert.Contains(parties, l => l.StartsWith("1,1,failed,", StringComparison.Ordinal) && l.Contains("missed the round deadline of 3s"));
+        var round = Assert.Single(Csv.Read(Path.Combine(_dir, "metrics.csv")));
+        Assert.Equal(("2", "1", "1", "1"), (round["parties_sampled"], round["parties_ok"], round["parties_failed"], round["failed_parties"]));
+        var parties = Csv.Read(Path.Combine(_dir, "parties.csv"));
+        Assert.Contains(parties, p => (p["round"], p["party"], p["status"]) == ("1", "1", "failed") && p["error"].Contains("missed the round deadline of 3s"));
     }
 
     [Fact]
