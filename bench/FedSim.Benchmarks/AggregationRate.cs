@@ -4,7 +4,7 @@ using FedSim.Coordinator;
 using FedSim.Core.Metrics;
 using FedSim.Core.Partitioning;
 using FedSim.Core.Scenarios;
-using FedSim.Core.Strategies;
+using FedSim.Core.Algorithms;
 using FedSim.Core.Weights;
 using FedSim.Training;
 
@@ -24,7 +24,7 @@ internal static class AggregationRate
     public static void Run(int updates, int repeats)
     {
         ModelWeights global;
-        using (var module = ModelZoo.Create("simple-cnn", [1, 28, 28], 10)) global = TorchWeights.FromModule(module);
+        using (var module = FedSim.Training.Models.ModelZoo.Create(new FedSim.Core.Components.ComponentChoice("simple-cnn"), [1, 28, 28], 10)) global = TorchWeights.FromModule(module);
         var rng = new Random(1);
         var results = Enumerable.Range(0, updates).Select(p => new PartyResult(
             p, rng.Next(1, 1201), LocalSteps: 10, TrainLoss: 0.5, TrainSeconds: 1.0, Perturbed(global, rng))).ToArray();
@@ -82,7 +82,7 @@ internal static class AggregationRate
     /// <summary>What the coordinator does with one round's results: each arriving result completes its task (folding it in), then the round finishes.</summary>
     private static ModelWeights CoordinatorRound(ModelWeights global, PartyResult[] results, long budget)
     {
-        var aggregation = new RoundAggregation(new FedAvg().BeginRound(1, global), new UpdateTracker(global, budget));
+        var aggregation = new RoundAggregation(new WeightedAverage().BeginRound(1, global), new UpdateTracker(global, budget));
         foreach (var r in results)
         {
             var task = new TrainingTask($"t{r.PartyId}", 1, r.PartyId, "n", global, PartyInstructions.None, long.MaxValue, aggregation, TimeProvider.System);
@@ -90,7 +90,7 @@ internal static class AggregationRate
         }
         var (next, stats) = aggregation.Finish([]);
         if (stats.Count != results.Length) throw new InvalidOperationException("missing update figures");
-        return next;
+        return next.Global;
     }
 
     private static ModelWeights WeightedSumOnly(ModelWeights global, PartyResult[] results)
@@ -152,8 +152,8 @@ internal static class AggregationRate
 
     private static long DefaultBudget()
     {
-        var scenario = ScenarioLoader.Parse("partition:\n  parties: 1\nfederation:\n  min_parties: 1\n", "bench");
-        return new CoordinatorState(scenario, PartitionReport.Compute("homo", 0, [0], 1, [[0]]), TimeProvider.System).UpdateMemoryBudgetBytes;
+        var scenario = FedSim.Training.DefaultCatalog.Schema.Load("partition:\n  parties: 1\nfederation:\n  min_parties: 1\n", "bench").Scenario;
+        return new CoordinatorState(scenario, "", PartitionReport.Compute("homo", 0, [0], 1, [[0]]), TimeProvider.System).UpdateMemoryBudgetBytes;
     }
 
     private static double MaxDifference(ModelWeights a, ModelWeights b)

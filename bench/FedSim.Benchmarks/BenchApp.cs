@@ -22,7 +22,7 @@ internal static class BenchApp
                 AggregationRate.Run(Arg(args, 1, 100), Arg(args, 2, 15));
                 return 0;
             case "init":
-                using (var m = FedSim.Training.ModelZoo.Create("simple-cnn", [1, 28, 28], 10))
+                using (var m = FedSim.Training.Models.ModelZoo.Create(new FedSim.Core.Components.ComponentChoice("simple-cnn"), [1, 28, 28], 10))
                     foreach (var t in FedSim.Training.TorchWeights.FromModule(m).Tensors)
                         Console.WriteLine($"{t.Name} {t.ShapeText} min {t.Data.Min():F4} max {t.Data.Max():F4} std {Math.Sqrt(t.Data.Select(v => (double)v * v).Average()):F4}");
                 return 0;

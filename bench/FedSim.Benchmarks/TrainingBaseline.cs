@@ -15,7 +15,7 @@ internal static class TrainingBaseline
 {
     public static void Run(string scenarioPath)
     {
-        var scenario = ScenarioLoader.Parse(File.ReadAllText(scenarioPath), scenarioPath);
+        var scenario = DefaultCatalog.Schema.Load(File.ReadAllText(scenarioPath), scenarioPath).Scenario;
         var watch = Stopwatch.StartNew();
         var data = DatasetCatalog.Load(scenario.Dataset, scenario.Seed);
         var partition = PartitionPlanner.Plan(scenario, data.Train.Labels, data.Train.Classes, data.Train.Groups);
@@ -27,8 +27,7 @@ internal static class TrainingBaseline
         var initial = TorchWeights.FromModule(m);
         pool.Return(m);
         var trainer = new LocalTrainer(data.Train, pool);
-        var t = scenario.Training;
-        var settings = new TrainSettings(t.LocalEpochs, t.BatchSize, t.Lr, t.Momentum, t.WeightDecay);
+        var settings = scenario.Training;
         var setup = watch.Elapsed.TotalSeconds;
         watch.Restart();
         for (var round = 1; round <= scenario.Federation.Rounds; round++)

@@ -1,3 +1,4 @@
+using FedSim.Training.Models;
 using System.Diagnostics;
 using FedSim.Data;
 using FedSim.Training;
@@ -18,12 +19,12 @@ internal static class TrainingThroughput
         torch.set_num_threads(threads);
         var idx = Enumerable.Range(0, samples).ToArray();
         torch.manual_seed(1);
-        using var pool = new ModelPool("simple-cnn", data.SampleShape, data.Classes);
+        using var pool = new ModelPool(new FedSim.Core.Components.ComponentChoice("simple-cnn"), data.SampleShape, data.Classes);
         var initModel = pool.Rent();
         var initial = TorchWeights.FromModule(initModel);
         pool.Return(initModel);
         var trainer = new LocalTrainer(data, pool);
-        var settings = new TrainSettings(1, 64, 0.01, 0.9, 1e-5);
+        var settings = new FedSim.Core.Scenarios.TrainingSection { LocalEpochs = 1, BatchSize = 64, Lr = 0.01, Momentum = 0.9, WeightDecay = 1e-5 };
 
         // A plain loop: the whole slice converted to one float tensor up front, batches by index_select.
         using var all = tensor(Enumerable.Range(0, samples).SelectMany(i => { var buf = new float[data.SampleSize]; data.CopyInputs([i], buf); return buf; }).ToArray(),
@@ -62,17 +63,17 @@ internal static class TrainingThroughput
         using var all = tensor(buf, [n, 1, 28, 28]);
         using var labels = tensor(data.Labels.Select(l => (long)l).ToArray(), [n]);
         torch.manual_seed(seed);
-        using var m0 = ModelZoo.Create("simple-cnn", [1, 28, 28], 10);
+        using var m0 = ModelZoo.Create(new FedSim.Core.Components.ComponentChoice("simple-cnn"), [1, 28, 28], 10);
         var initial = TorchWeights.FromModule(m0);
-        var trained = Plain(initial, all, labels, n, new TrainSettings(1, batch, lr, 0.9, 1e-5), seed);
-        using var pool = new ModelPool("simple-cnn", data.SampleShape, 10);
+        var trained = Plain(initial, all, labels, n, new FedSim.Core.Scenarios.TrainingSection { LocalEpochs = 1, BatchSize = batch, Lr = lr, Momentum = 0.9, WeightDecay = 1e-5 }, seed);
+        using var pool = new ModelPool(new FedSim.Core.Components.ComponentChoice("simple-cnn"), data.SampleShape, 10);
         var result = new Evaluator(pair.Test, pool).Evaluate(trained);
         Console.WriteLine($"plain centralised epoch seed {seed} batch {batch} lr {lr}: accuracy {result.Metrics.Accuracy:F4} loss {result.Loss:F4}");
     }
 
-    private static FedSim.Core.Weights.ModelWeights Plain(FedSim.Core.Weights.ModelWeights initial, Tensor all, Tensor labels, int samples, TrainSettings s, int seed)
+    private static FedSim.Core.Weights.ModelWeights Plain(FedSim.Core.Weights.ModelWeights initial, Tensor all, Tensor labels, int samples, FedSim.Core.Scenarios.TrainingSection s, int seed)
     {
-        using var model = ModelZoo.Create("simple-cnn", [1, 28, 28], 10);
+        using var model = ModelZoo.Create(new FedSim.Core.Components.ComponentChoice("simple-cnn"), [1, 28, 28], 10);
         TorchWeights.Load(model, initial);
         model.train();
         using var opt = optim.SGD(model.parameters(), s.Lr, s.Momentum, weight_decay: s.WeightDecay);

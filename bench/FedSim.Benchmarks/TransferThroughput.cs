@@ -2,8 +2,9 @@ using System.Diagnostics;
 using FedSim.Coordinator;
 using FedSim.Core.Partitioning;
 using FedSim.Core.Scenarios;
-using FedSim.Core.Strategies;
+using FedSim.Core.Algorithms;
 using FedSim.Core.Weights;
+using FedSim.Party;
 using FedSim.Protos.Conversion;
 using FedSim.Protos.V1;
 using Grpc.Net.Client;
@@ -31,18 +32,18 @@ internal static class TransferThroughput
             new NamedTensor("small.weight", [1000], data[(floats - 2000)..(floats - 1000)]),
             new NamedTensor("small.bias", [1000], data[(floats - 1000)..]),
         ]);
-        var scenario = ScenarioLoader.Parse("partition:\n  parties: 1\nfederation:\n  min_parties: 1\n", "bench");
+        var scenario = FedSim.Training.DefaultCatalog.Schema.Load("partition:\n  parties: 1\nfederation:\n  min_parties: 1\n", "bench").Scenario;
         var partition = PartitionReport.Compute("homo", 0, [0], 1, [[0]]);
-        var state = new CoordinatorState(scenario, partition, TimeProvider.System);
+        var state = new CoordinatorState(scenario, FedSim.Training.DefaultCatalog.Schema.ToYaml(scenario), partition, TimeProvider.System);
         await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
         using var channel = GrpcChannel.ForAddress(server.Address, new GrpcChannelOptions { MaxReceiveMessageSize = 16 << 20, MaxSendMessageSize = 16 << 20 });
         var client = new Federation.FederationClient(channel);
-        var reg = await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._1, NodeName = "bench" });
+        var reg = await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._2, NodeName = "bench" });
 
         var down = new List<double>();
         var up = new List<double>();
         // One strategy for the whole benchmark, as for a whole run; each repeat is one round with one party.
-        var fedAvg = new FedAvg();
+        var fedAvg = new WeightedAverage();
         for (var r = 0; r <= repeats; r++)
         {
             // The upload is folded into a FedAvg aggregate as the coordinator does in a run (norm only, no cosine memory).
@@ -50,14 +51,14 @@ internal static class TransferThroughput
             var task = new TrainingTask($"t{r}", 1, 0, reg.NodeId, model, PartyInstructions.None, long.MaxValue, aggregation, TimeProvider.System);
             state.Board.Add(task);
             var watch = Stopwatch.StartNew();
-            var fetched = await FederationClientStreams.FetchAsync(client, reg.NodeId, task.Id, CancellationToken.None);
+            var fetched = await FederationClientStreams.FetchAsync(client, reg.NodeId, task.Id, state.Downlink, CancellationToken.None);
             if (fetched.Groups[TensorGroup.Model][0].Data[12345] != data[12345]) throw new InvalidOperationException("corrupt transfer");
             var downSeconds = watch.Elapsed.TotalSeconds;
             watch.Restart();
             var header = new ResultHeader { NodeId = reg.NodeId, TaskId = task.Id, PartyId = 0, Status = ResultStatus.Ok, NumExamples = 1 };
             TensorGroup[] groups = scaffold
-                ? [new TensorGroup(TensorGroup.Model, model), new TensorGroup(AlgorithmNames.ScaffoldControlDelta, model)]
-                : [new TensorGroup(TensorGroup.Model, model)];
+                ? [new TensorGroup(TensorGroup.Model, state.Uplink.Encode(model)), new TensorGroup("scaffold.c_delta", state.Uplink.Encode(model))]
+                : [new TensorGroup(TensorGroup.Model, state.Uplink.Encode(model))];
             var submitted = await FederationClientStreams.SubmitAsync(client, header, groups, CancellationToken.None);
             if (!submitted.Ack.Accepted) throw new InvalidOperationException("upload refused: " + submitted.Ack.Reason);
             var upSeconds = watch.Elapsed.TotalSeconds;

@@ -284,7 +284,7 @@ internal static class CliApp
         var path = a.Single("SCENARIO file");
         var scenario = ScenarioFile.Load(path, a.GetAll("--set"));
         stdout.WriteLine($"{path}: ok");
-        stdout.Write(ScenarioWriter.ToYaml(scenario));
+        stdout.Write(ScenarioFile.ToYaml(scenario));
         return Ok;
     }
 }

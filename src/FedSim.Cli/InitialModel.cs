@@ -3,6 +3,7 @@ using FedSim.Core.Scenarios;
 using FedSim.Core.Weights;
 using FedSim.Data;
 using FedSim.Training;
+using FedSim.Training.Models;
 
 namespace FedSim.Cli;
 

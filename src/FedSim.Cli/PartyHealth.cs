@@ -1,5 +1,5 @@
 using FedSim.Party;
-using FedSim.Protos.Hosting;
+using FedSim.Coordinator;
 using Microsoft.Extensions.Logging;
 
 namespace FedSim.Cli;

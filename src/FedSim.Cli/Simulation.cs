@@ -1,7 +1,7 @@
 using FedSim.Coordinator;
 using FedSim.Core.Partitioning;
 using FedSim.Core.Scenarios;
-using FedSim.Core.Strategies;
+using FedSim.Core.Algorithms;
 using FedSim.Data;
 using FedSim.Party;
 using FedSim.Training;
@@ -32,13 +32,13 @@ internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver 
     {
         var data = DatasetCatalog.Load(scenario.Dataset, scenario.Seed);
         var partition = PartitionPlanner.Plan(scenario, data.Train.Labels, data.Train.Classes, data.Train.Groups);
-        var state = new CoordinatorState(scenario, partition, time);
+        var state = new CoordinatorState(scenario, ScenarioFile.ToYaml(scenario), partition, time);
         var workers = scenario.Deployment.Workers > 0 ? scenario.Deployment.Workers : Environment.ProcessorCount;
         TorchThreads.ConfigureForWorkers(parties == Parties.InProcess ? workers : 1);
         var initial = InitialModel.Create(scenario, data.Train);
         using var models = new ModelPool(scenario.Model, data.Test.SampleShape, data.Test.Classes);
         var evaluator = new TorchGlobalEvaluator(new Evaluator(data.Test, models));
-        var loop = new RoundLoop(state, StrategyFactory.Create(scenario.Federation, scenario.Training.Momentum), evaluator, new RunRecorder(outDir), observer);
+        var loop = new RoundLoop(state, ScenarioAlgorithm.Strategy(scenario), evaluator, new RunRecorder(outDir), observer);
 
         await using var server = await CoordinatorServer.StartAsync(state, listen,
             parties == Parties.External ? LogLevel.Information : LogLevel.Warning, ct);

@@ -1,16 +1,25 @@
+using System.Runtime.CompilerServices;
 using FedSim.Core.Partitioning;
 using FedSim.Core.Scenarios;
+using FedSim.Core.Weights;
+using FedSim.Protos.Conversion;
 
 namespace FedSim.Coordinator;
 
 /// <summary>What the gRPC service and the round loop share for one run.</summary>
 public sealed class CoordinatorState
 {
-    public CoordinatorState(Scenario scenario, PartitionReport partition, TimeProvider time)
+    private readonly ConditionalWeakTable<ModelWeights, EncodedWeights> _encodedDown = [];
+
+    /// <param name="scenarioYaml">The resolved scenario as written to the run folder; nodes get it at registration.</param>
+    public CoordinatorState(Scenario scenario, string scenarioYaml, PartitionReport partition, TimeProvider time)
     {
         Scenario = scenario;
+        ScenarioYaml = scenarioYaml;
         Partition = partition;
         Time = time;
+        Uplink = LinkCodec.Of(scenario.Compression.Uplink, "uplink");
+        Downlink = LinkCodec.Of(scenario.Compression.Downlink, "downlink");
         var share = (int)Math.Ceiling(scenario.Partition.Parties / (double)Math.Max(1, scenario.Deployment.PartyProcesses));
         NodeTimeout = TimeSpan.FromSeconds(scenario.Federation.NodeTimeoutSeconds);
         Registry = new NodeRegistry(scenario.Partition.Parties, share, time);
@@ -18,11 +27,18 @@ public sealed class CoordinatorState
     }
 
     public Scenario Scenario { get; }
+    public string ScenarioYaml { get; }
     public PartitionReport Partition { get; }
     public TimeProvider Time { get; }
     public NodeRegistry Registry { get; }
     public TaskBoard Board { get; } = new();
     public int HeartbeatIntervalMs { get; init; } = 2000;
+
+    /// <summary>How parties encode what they send, and the only encoding accepted from them.</summary>
+    public LinkCodec Uplink { get; }
+
+    /// <summary>How the coordinator encodes what it sends.</summary>
+    public LinkCodec Downlink { get; }
 
     /// <summary>A node silent for longer than this is marked gone (its in-flight tasks fail; it may register again).</summary>
     public TimeSpan NodeTimeout { get; init; }
@@ -37,4 +53,7 @@ public sealed class CoordinatorState
     public event Action<TrainingTask>? TaskFinished;
 
     internal void RaiseTaskFinished(TrainingTask task) => TaskFinished?.Invoke(task);
+
+    /// <summary>A weight set encoded for the downlink once, however many parties fetch it (the round's model, a shared payload).</summary>
+    internal EncodedWeights EncodeDown(ModelWeights weights) => _encodedDown.GetValue(weights, Downlink.Encode);
 }

@@ -1,4 +1,4 @@
-using FedSim.Core.Strategies;
+using FedSim.Core.Algorithms;
 using FedSim.Core.Weights;
 using FedSim.Protos.Conversion;
 using FedSim.Protos.V1;
@@ -7,14 +7,17 @@ using Microsoft.Extensions.Logging;
 
 namespace FedSim.Coordinator;
 
-/// <summary>The coordinator's gRPC endpoint: registration, task announcements, task download, result upload, liveness.</summary>
+/// <summary>
+/// The coordinator's gRPC endpoint: registration, task announcements, task download, result upload, liveness. The one
+/// place on the coordinator where protocol messages meet the run's domain types (nodes, tasks, weights).
+/// </summary>
 public sealed class FederationService(CoordinatorState state, ILogger<FederationService> logger) : Federation.FederationBase
 {
     public override Task<RegisterReply> Register(RegisterRequest request, ServerCallContext context)
     {
-        if (request.ProtocolVersion != ProtocolVersion._1)
+        if (request.ProtocolVersion != ProtocolVersion._2)
             throw new RpcException(new Status(StatusCode.FailedPrecondition,
-                $"protocol version {(int)request.ProtocolVersion} is not supported; this coordinator speaks version {(int)ProtocolVersion._1}"));
+                $"protocol version {(int)request.ProtocolVersion} is not supported; this coordinator speaks version {(int)ProtocolVersion._2}"));
         if (state.Registry.Closed)
         {
             state.Registry.Told(request.NodeName);
@@ -34,28 +37,16 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
             throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
         }
         logger.LogInformation("node {Name} ({Id}) registered parties {Parties}", node.Name, node.Id, Core.RangeText.Format(node.PartyIds));
-        var scenario = state.Scenario;
         var reply = new RegisterReply
         {
             NodeId = node.Id,
-            RunName = scenario.Name,
-            Model = scenario.Model,
-            Dataset = new DatasetSpec
-            {
-                Name = scenario.Dataset.Name,
-                Path = scenario.Dataset.Path ?? "",
-                TestPath = scenario.Dataset.TestPath ?? "",
-                TestFraction = scenario.Dataset.TestFraction,
-                LabelColumn = scenario.Dataset.LabelColumn,
-                GroupColumn = scenario.Dataset.GroupColumn,
-                Samples = scenario.Dataset.Samples,
-                Seed = scenario.Seed,
-            },
+            RunName = state.Scenario.Name,
+            Scenario = state.ScenarioYaml,
             HeartbeatIntervalMs = state.HeartbeatIntervalMs,
         };
         foreach (var p in node.PartyIds)
         {
-            var assignment = new PartyAssignment { PartyId = p, NoiseStd = state.Partition.Parties[p].NoiseStd };
+            var assignment = new PartyAssignment { PartyId = p };
             assignment.Dataidxs.AddRange(state.Partition.Parties[p].DataIdxs);
             reply.Parties.Add(assignment);
         }
@@ -69,9 +60,10 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
         string? reason = null;
         try
         {
-            await foreach (var announcement in node.Outbox.ReadAllAsync(context.CancellationToken))
+            await foreach (var message in node.Outbox.ReadAllAsync(context.CancellationToken))
             {
-                if (announcement.Task is { } t && state.Board.Find(t.TaskId) is { } task) task.AddBytesDown(WireSize.Of(announcement));
+                var announcement = ToAnnouncement(message);
+                if (message is TaskOffer offer && state.Board.Find(offer.TaskId) is { } task) task.AddBytesDown(WireSize.Of(announcement));
                 await responseStream.WriteAsync(announcement, context.CancellationToken);
             }
         }
@@ -103,25 +95,15 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
             throw new RpcException(new Status(StatusCode.NotFound, $"task {request.TaskId} is not assigned to node {request.NodeId}"));
         if (task.IsDone)
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"task {request.TaskId} is already closed"));
-        var groups = TensorGroup.Of(task.Global, task.Instructions.Payloads);
-        var training = state.Scenario.Training;
+        var groups = TensorGroup.Of(task.Global, task.Instructions.Payloads, state.EncodeDown);
         var header = new TaskHeader
         {
             TaskId = task.Id,
             Round = task.Round,
             PartyId = task.PartyId,
             Seed = Core.Randomness.Seeds.Derive(state.Scenario.Seed, Core.Randomness.Seeds.Purpose.LocalShuffle, task.Round, task.PartyId),
-            Config = new TrainConfig
-            {
-                LocalEpochs = training.LocalEpochs,
-                BatchSize = training.BatchSize,
-                Lr = training.Lr,
-                Momentum = training.Momentum,
-                WeightDecay = training.WeightDecay,
-                Algorithm = state.Scenario.Federation.Algorithm,
-            },
         };
-        foreach (var (k, v) in task.Instructions.Params) header.Config.Params[k] = v;
+        foreach (var (k, v) in task.Instructions.Params) header.Params[k] = v;
         header.Tensors.AddRange(TensorChunker.Specs(groups));
         await Send(new TaskChunk { Header = header });
         foreach (var chunk in TensorChunker.Chunks(groups)) await Send(new TaskChunk { Tensor = chunk });
@@ -147,7 +129,7 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
         TaskOutcome outcome;
         try
         {
-            var assembler = new TensorAssembler(header.Tensors);
+            var assembler = new TensorAssembler(header.Tensors, state.Uplink);
             while (await requestStream.MoveNext(context.CancellationToken))
             {
                 var message = requestStream.Current;
@@ -190,6 +172,16 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
         }
         return Task.FromResult(new DeregisterReply());
     }
+
+    private static Announcement ToAnnouncement(NodeMessage message) => message switch
+    {
+        TaskOffer t => new Announcement
+        {
+            Task = new TaskAnnouncement { TaskId = t.TaskId, Round = t.Round, PartyId = t.PartyId, DeadlineUnixMs = t.DeadlineUnixMs },
+        },
+        StopNotice s => new Announcement { Stop = new StopAnnouncement { Reason = s.Reason } },
+        _ => throw new ArgumentOutOfRangeException(nameof(message), message, "unknown node message"),
+    };
 
     private NodeSession RequireNode(string nodeId) =>
         state.Registry.Find(nodeId) is { IsGone: false } node

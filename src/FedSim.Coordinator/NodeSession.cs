@@ -1,12 +1,11 @@
 using System.Threading.Channels;
-using FedSim.Protos.V1;
 
 namespace FedSim.Coordinator;
 
 /// <summary>A registered party node: the parties it hosts and the queue of announcements waiting for its stream.</summary>
 public sealed class NodeSession(string id, string name, IReadOnlyList<int> partyIds, int concurrency, long registeredAt)
 {
-    private readonly Channel<Announcement> _outbox = Channel.CreateUnbounded<Announcement>();
+    private readonly Channel<NodeMessage> _outbox = Channel.CreateUnbounded<NodeMessage>();
     private int _gone;
 
     public string Id { get; } = id;
@@ -26,9 +25,9 @@ public sealed class NodeSession(string id, string name, IReadOnlyList<int> party
 
     /// <summary>The node has opened its announcement stream.</summary>
     public bool IsSubscribed { get; set; }
-    public ChannelReader<Announcement> Outbox => _outbox.Reader;
+    public ChannelReader<NodeMessage> Outbox => _outbox.Reader;
 
-    public bool Announce(Announcement announcement) => !IsGone && _outbox.Writer.TryWrite(announcement);
+    public bool Announce(NodeMessage message) => !IsGone && _outbox.Writer.TryWrite(message);
 
     /// <summary>Marks the node gone; returns true the first time.</summary>
     public bool MarkGone()
@@ -41,7 +40,7 @@ public sealed class NodeSession(string id, string name, IReadOnlyList<int> party
     /// <summary>Sends a stop and closes the queue after it.</summary>
     public void Stop(string reason)
     {
-        _outbox.Writer.TryWrite(new Announcement { Stop = new StopAnnouncement { Reason = reason } });
+        _outbox.Writer.TryWrite(new StopNotice(reason));
         _outbox.Writer.TryComplete();
     }
 }

@@ -1,6 +1,5 @@
 using FedSim.Core.Metrics;
-using FedSim.Core.Strategies;
-using FedSim.Core.Weights;
+using FedSim.Core.Algorithms;
 
 namespace FedSim.Coordinator;
 
@@ -22,13 +21,13 @@ public sealed class RoundAggregation(IRoundAggregator aggregator, UpdateTracker 
         tracker.Add(result.PartyId, result.Weights);
     }
 
-    /// <summary>The new global model and every folded party's update figures.</summary>
-    public (ModelWeights Global, IReadOnlyDictionary<int, PartyUpdateStats> Updates) Finish(IReadOnlyList<PartyFailure> failures)
+    /// <summary>The new global model with the strategy's round metrics, and every folded party's update figures.</summary>
+    public (RoundAggregate Aggregate, IReadOnlyDictionary<int, PartyUpdateStats> Updates) Finish(IReadOnlyList<PartyFailure> failures)
     {
         lock (Gate)
         {
             var next = aggregator.Finish(failures);
-            return (next, tracker.Finish(next));
+            return (next, tracker.Finish(next.Global));
         }
     }
 }

@@ -1,6 +1,6 @@
 namespace FedSim.Coordinator;
 
-/// <summary>One round's row in metrics.csv.</summary>
+/// <summary>One round's row in metrics.csv: the fixed columns, then the strategy's own.</summary>
 public sealed record RoundRecord(
     int Round,
     double Accuracy,
@@ -23,4 +23,8 @@ public sealed record RoundRecord(
     int PartiesSampled,
     int PartiesOk,
     int PartiesFailed,
-    IReadOnlyList<int> FailedParties);
+    IReadOnlyList<int> FailedParties)
+{
+    /// <summary>The strategy's own figures for the round (extra metrics.csv columns, by name).</summary>
+    public IReadOnlyDictionary<string, object> StrategyMetrics { get; init; } = Core.Algorithms.RoundAggregate.NoMetrics;
+}

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FedSim.Core.Partitioning;
-using FedSim.Core.Scenarios;
 
 namespace FedSim.Coordinator;
 
@@ -37,25 +36,31 @@ public sealed class RunRecorder(string directory)
 
     public IReadOnlyList<RoundRecord> Rounds => _rounds;
 
-    public void WriteStart(Scenario scenario, PartitionReport partition)
+    /// <param name="scenarioYaml">The resolved scenario, as the schema writes it.</param>
+    public void WriteStart(string scenarioYaml, PartitionReport partition)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        AtomicFile.WriteAllText(Path.Combine(Directory, "scenario.yaml"), ScenarioWriter.ToYaml(scenario));
+        AtomicFile.WriteAllText(Path.Combine(Directory, "scenario.yaml"), scenarioYaml);
         AtomicFile.WriteAllBytes(Path.Combine(Directory, "partition.json"), PartitionJson.Serialize(partition));
         AtomicFile.WriteAllText(Path.Combine(Directory, "metrics.csv"), CsvText.Table(MetricsHeader, []));
         AtomicFile.WriteAllText(Path.Combine(Directory, "parties.csv"), CsvText.Table(PartiesHeader, []));
     }
 
+    /// <summary>
+    /// Appends a round: metrics.csv gets its fixed columns, then one column per strategy metric any round reported so far
+    /// (in the order they first appeared; empty where a round did not report it).
+    /// </summary>
     public void AppendRound(RoundRecord round, IEnumerable<PartyRoundRecord> parties)
     {
         _rounds.Add(round);
-        AtomicFile.WriteAllText(Path.Combine(Directory, "metrics.csv"), CsvText.Table(MetricsHeader, _rounds.Select(r => new object?[]
+        var extra = _rounds.SelectMany(r => r.StrategyMetrics.Keys).Distinct().ToList();
+        AtomicFile.WriteAllText(Path.Combine(Directory, "metrics.csv"), CsvText.Table(MetricsHeader.Concat(extra), _rounds.Select(r => new object?[]
         {
             r.Round, r.Accuracy, r.Loss, r.PrecisionMacro, r.RecallMacro, r.F1Macro, r.TrainLoss, r.BytesUp, r.BytesDown,
             r.Seconds, r.EvalSeconds, r.TrainSecondsMean, r.TrainSecondsStd, r.TrainSecondsMax, r.UpdateNormMean,
             r.UpdateNormStd, r.CosineMean, r.CosineStd, r.PartiesSampled, r.PartiesOk, r.PartiesFailed,
             string.Join(' ', r.FailedParties),
-        })));
+        }.Concat(extra.Select(k => r.StrategyMetrics.GetValueOrDefault(k))))));
         AppendParties(parties);
     }
 

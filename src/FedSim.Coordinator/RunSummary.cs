@@ -26,4 +26,39 @@ public sealed record RunSummary
     public required double PartitionMaxJsDivergence { get; init; }
     public required double PartitionSizeCv { get; init; }
     public required string StartedAt { get; init; }
+
+    /// <summary>The summary of a run so far (or finished) from its recorded rounds and totals.</summary>
+    public static RunSummary Build(CoordinatorState state, IReadOnlyList<RoundRecord> rounds, string status, string? error, RunTotals totals,
+        long started, string startedAt)
+    {
+        var best = rounds.Count == 0 ? null : rounds.MaxBy(r => r.Accuracy);
+        var partition = state.Partition;
+        var scenario = state.Scenario;
+        return new RunSummary
+        {
+            Name = scenario.Name,
+            Algorithm = scenario.Federation.Algorithm.Name,
+            Status = status,
+            Error = error,
+            Seed = scenario.Seed,
+            Parties = scenario.Partition.Parties,
+            RoundsPlanned = scenario.Federation.Rounds,
+            RoundsCompleted = rounds.Count,
+            FinalAccuracy = rounds.Count == 0 ? null : rounds[^1].Accuracy,
+            FinalF1Macro = rounds.Count == 0 ? null : rounds[^1].F1Macro,
+            BestAccuracy = best?.Accuracy,
+            BestRound = best?.Round,
+            TotalBytesUp = totals.BytesUp,
+            TotalBytesDown = totals.BytesDown,
+            WallSeconds = state.Time.GetElapsedTime(started).TotalSeconds,
+            RoundsSeconds = totals.RoundsSeconds,
+            TrainSecondsSum = totals.TrainSeconds,
+            EvalSecondsSum = totals.EvalSeconds,
+            PartyFailures = totals.Failures,
+            PartitionMeanJsDivergence = partition.MeanJsDivergence,
+            PartitionMaxJsDivergence = partition.MaxJsDivergence,
+            PartitionSizeCv = partition.SizeCoefficientOfVariation,
+            StartedAt = startedAt,
+        };
+    }
 }

@@ -1,4 +1,4 @@
-using FedSim.Core.Strategies;
+using FedSim.Core.Algorithms;
 using FedSim.Core.Weights;
 
 namespace FedSim.Coordinator;

@@ -4,8 +4,8 @@ using nietras.SeparatedValues;
 namespace FedSim.Data;
 
 /// <summary>
-/// Reads a comma-separated file of numeric features and one label column (dataset.label_column, -1 = last), with an
-/// optional group column (dataset.group_column) of writer / user ids.
+/// Reads a comma-separated file of numeric features and one label column (dataset.csv.label_column, -1 = last), with an
+/// optional group column (dataset.csv.group_column) of writer / user ids.
 /// <list type="bullet">
 /// <item>Fields follow RFC 4180 (read with Sep): a field in double quotes may hold commas, line breaks and "" for a
 /// quote; any other quote (one inside an unquoted field, text after a closing quote, a quote never closed) is an error
@@ -30,7 +30,7 @@ internal static class CsvDatasetReader
 
     private sealed record Table(string Path, int Columns, Row[] Rows);
 
-    public static DatasetPair Load(string name, DatasetSection section, int seed)
+    public static DatasetPair Load(string name, CsvSource section, int seed)
     {
         if (string.IsNullOrEmpty(section.Path))
             throw new ArgumentException("dataset.path: the csv dataset needs the path of its CSV file");
@@ -58,7 +58,7 @@ internal static class CsvDatasetReader
         return new DatasetPair(all.Select(name + "/train", trainIdx), all.Select(name + "/test", testIdx));
     }
 
-    private static Table ReadTable(string path, DatasetSection section, int? expectedColumns, string? trainPath)
+    private static Table ReadTable(string path, CsvSource section, int? expectedColumns, string? trainPath)
     {
         if (!File.Exists(path)) throw new DatasetNotFoundException($"{path}: CSV file not found");
         var rows = ReadRows(path);
@@ -72,12 +72,12 @@ internal static class CsvDatasetReader
                     : $"{path}:{row.Line}: {row.Cells.Length} columns, expected {columns} as in {trainPath}");
 
         if (section.LabelColumn < -1 || section.LabelColumn >= columns)
-            throw new ArgumentException($"dataset.label_column {section.LabelColumn} is outside the {columns} columns of {path}");
+            throw new ArgumentException($"dataset.csv.label_column {section.LabelColumn} is outside the {columns} columns of {path}");
         var labelColumn = section.LabelColumn == -1 ? columns - 1 : section.LabelColumn;
         if (section.GroupColumn < -1 || section.GroupColumn >= columns)
-            throw new ArgumentException($"dataset.group_column {section.GroupColumn} is outside the {columns} columns of {path}");
+            throw new ArgumentException($"dataset.csv.group_column {section.GroupColumn} is outside the {columns} columns of {path}");
         if (section.GroupColumn == labelColumn)
-            throw new ArgumentException($"dataset.group_column {section.GroupColumn} is also the label column of {path}");
+            throw new ArgumentException($"dataset.csv.group_column {section.GroupColumn} is also the label column of {path}");
         if (columns - 1 - (section.GroupColumn >= 0 ? 1 : 0) < 1)
             throw new InvalidDataException($"{path}: no feature columns: rows have {columns} column(s), label and group only");
 

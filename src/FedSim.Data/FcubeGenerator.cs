@@ -13,10 +13,10 @@ internal static class FcubeGenerator
 {
     public const int Dimensions = 3;
 
-    public static DatasetPair Load(string name, DatasetSection section, int seed)
+    public static DatasetPair Load(string name, FcubeSource section, int seed)
     {
         if (section.Samples < 2)
-            throw new ArgumentException($"dataset.samples: fcube needs at least 2 points, got {section.Samples}");
+            throw new ArgumentException($"dataset.fcube.samples: fcube needs at least 2 points, got {section.Samples}");
         var all = Generate(name + "/all", section.Samples, seed);
         var testCount = HoldOut.TestCount(section.Samples, section.TestFraction);
         var trainCount = section.Samples - testCount;

@@ -1,8 +1,4 @@
-using FedSim.Data;
-using FedSim.Protos.Conversion;
 using FedSim.Protos.V1;
-using FedSim.Training;
-using FedSim.Training.Algorithms;
 using Grpc.Core;
 using Grpc.Net.Client;
 using Microsoft.Extensions.Logging;
@@ -11,7 +7,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FedSim.Party;
 
 /// <summary>
-/// A party node: dials the coordinator, registers its virtual parties, then trains each announced task (up to
+/// A party node's gRPC client: dials the coordinator, registers its virtual parties, loads the run (the scenario the
+/// coordinator sends) into a <see cref="PartyRuntime"/>, then trains each announced task (up to
 /// <see cref="PartyNodeOptions.Workers"/> at once, one shared dataset in memory, one connection) and streams the update
 /// back. It heartbeats while registered; when the coordinator no longer knows it (it went silent and was marked gone,
 /// or the coordinator restarted) it registers again, asking for the same parties.
@@ -21,13 +18,15 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
     private readonly ILogger _log = logger ?? NullLogger.Instance;
     private readonly GrpcChannel _channel = GrpcChannel.ForAddress(options.Coordinator, new GrpcChannelOptions
     {
-        MaxReceiveMessageSize = Protos.Hosting.GrpcHost.MaxMessageBytes,
-        MaxSendMessageSize = Protos.Hosting.GrpcHost.MaxMessageBytes,
+        MaxReceiveMessageSize = MaxMessageBytes,
+        MaxSendMessageSize = MaxMessageBytes,
     });
     private readonly CancellationTokenSource _killed = new();
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IPartyAlgorithm> _algorithms = new();
     private volatile bool _heartbeatsPaused;
-    private Training? _training;
+    private NodeRun? _run;
+
+    /// <summary>The largest gRPC message either side accepts (chunks stay far below it).</summary>
+    public const int MaxMessageBytes = 16 * 1024 * 1024;
 
     /// <summary>Raised after each task, with the node's own byte counts.</summary>
     public event Action<NodeTaskReport>? TaskDone;
@@ -79,7 +78,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         }
         finally
         {
-            _training?.Dispose();
+            _run?.Runtime.Dispose();
         }
     }
 
@@ -95,7 +94,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
     private async Task<bool> Serve(Federation.FederationClient client, RegisterReply reply, CancellationToken ct)
     {
         using var session = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var parties = reply.Parties.ToDictionary(p => p.PartyId, p => (Assignment: p, DataIdxs: p.Dataidxs.ToArray()));
+        var parties = reply.Parties.ToDictionary(p => p.PartyId, p => p.Dataidxs.ToArray());
         using var slots = new SemaphoreSlim(Math.Max(1, options.Workers));
         var running = new List<Task>();
         // Heartbeats start at once: loading a large dataset must not look like silence.
@@ -103,7 +102,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         var stopped = false;
         try
         {
-            var training = _training ??= await Task.Run(() => Training.Load(reply, options), session.Token);
+            var run = _run ??= await Task.Run(() => NodeRun.Load(reply, options), session.Token);
             using var stream = client.Subscribe(new SubscribeRequest { NodeId = reply.NodeId }, cancellationToken: session.Token);
             ReadinessChanged?.Invoke(true);
             await foreach (var announcement in stream.ResponseStream.ReadAllAsync(session.Token))
@@ -130,7 +129,8 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                     var wait = System.Diagnostics.Stopwatch.GetElapsedTime(received).TotalSeconds;
                     try
                     {
-                        await RunTask(client, reply.NodeId, training, task, party, wait, session.Token);
+                        var report = await TaskExchange.RunAsync(client, reply.NodeId, run, task, party, wait, _log, () => TaskReceived?.Invoke(task.TaskId, task.PartyId), session.Token);
+                        TaskDone?.Invoke(report);
                     }
                     finally
                     {
@@ -170,7 +170,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
     {
         var request = new RegisterRequest
         {
-            ProtocolVersion = ProtocolVersion._1,
+            ProtocolVersion = ProtocolVersion._2,
             NodeName = options.Name,
             Concurrency = options.Workers,
         };
@@ -214,77 +214,6 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 throw new InvalidOperationException($"coordinator at {options.Coordinator} refused registration: {e.Status.Detail}", e);
             }
         }
-    }
-
-    private async Task RunTask(Federation.FederationClient client, string nodeId, Training training, TaskAnnouncement task,
-        (PartyAssignment Assignment, int[] DataIdxs) party, double waitSeconds, CancellationToken ct)
-    {
-        long bytesDown = WireSize.Of(new Announcement { Task = task }), bytesUp = 0;
-        string? error = null;
-        var accepted = false;
-        try
-        {
-            var fetchStart = System.Diagnostics.Stopwatch.GetTimestamp();
-            var fetched = await FederationClientStreams.FetchAsync(client, nodeId, task.TaskId, ct);
-            var fetchSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(fetchStart).TotalSeconds;
-            bytesDown += fetched.WireBytes;
-            var (header, groups) = (fetched.Header, fetched.Groups);
-            TaskReceived?.Invoke(task.TaskId, task.PartyId);
-            var config = header.Config;
-            var settings = new TrainSettings(config.LocalEpochs, config.BatchSize, config.Lr, config.Momentum, config.WeightDecay)
-            {
-                Params = config.Params.ToDictionary(),
-            };
-            ResultHeader resultHeader;
-            List<TensorGroup> upload;
-            try
-            {
-                var global = groups[TensorGroup.Model];
-                var payloads = TensorGroup.PayloadsOf(groups);
-                var algorithm = _algorithms.GetOrAdd(config.Algorithm, PartyAlgorithms.Create);
-                var hooks = algorithm.Prepare(task.PartyId, global, settings.Params, payloads) with { InputNoiseStd = party.Assignment.NoiseStd };
-                // A dedicated thread: training blocks in native code for seconds, and must not starve the gRPC I/O and heartbeats.
-                var result = await Task.Factory.StartNew(() => training.Trainer.Train(global, party.DataIdxs, settings, (int)header.Seed, hooks, ct),
-                    ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-                var extra = algorithm.Finish(task.PartyId, global, payloads, result, settings);
-                upload = TensorGroup.Of(result.Weights, extra);
-                resultHeader = new ResultHeader
-                {
-                    Status = ResultStatus.Ok,
-                    NumExamples = result.NumExamples,
-                    LocalSteps = result.LocalSteps,
-                    TrainLoss = result.TrainLoss,
-                    TrainSeconds = result.TrainSeconds,
-                };
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                _log.LogWarning(e, "party {Party} failed in round {Round}", task.PartyId, task.Round);
-                error = e.Message;
-                upload = [];
-                resultHeader = new ResultHeader { Status = ResultStatus.Failed, Error = $"{e.GetType().Name}: {e.Message}" };
-            }
-            resultHeader.NodeId = nodeId;
-            resultHeader.TaskId = task.TaskId;
-            resultHeader.PartyId = task.PartyId;
-            resultHeader.WaitSeconds = waitSeconds;
-            resultHeader.FetchSeconds = fetchSeconds;
-            var submitted = await FederationClientStreams.SubmitAsync(client, resultHeader, upload, ct);
-            bytesUp += submitted.WireBytes;
-            var ack = submitted.Ack;
-            accepted = ack.Accepted;
-            if (!ack.Accepted && error is null)
-            {
-                error = ack.Reason;
-                _log.LogWarning("party {Party} round {Round}: result not accepted: {Reason}", task.PartyId, task.Round, ack.Reason);
-            }
-        }
-        catch (Exception e) when (e is RpcException or InvalidDataException && !ct.IsCancellationRequested)
-        {
-            error = e.Message;
-            _log.LogWarning("party {Party} round {Round}: {Error}", task.PartyId, task.Round, e.Message);
-        }
-        TaskDone?.Invoke(new NodeTaskReport(task.TaskId, task.Round, task.PartyId, bytesDown, bytesUp, accepted, error));
     }
 
     /// <summary>Heartbeats until the session ends; cancels the session when the coordinator answers that it does not know this node.</summary>
@@ -347,30 +276,5 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         _channel.Dispose();
         _killed.Dispose();
         return ValueTask.CompletedTask;
-    }
-
-    /// <summary>What a node loads once, at its first registration: the dataset, the model pool and the trainer.</summary>
-    private sealed class Training(ModelPool models, LocalTrainer trainer) : IDisposable
-    {
-        public LocalTrainer Trainer => trainer;
-
-        public static Training Load(RegisterReply reply, PartyNodeOptions options)
-        {
-            var spec = reply.Dataset;
-            var data = DatasetCatalog.Load(new Core.Scenarios.DatasetSection(spec.Name, string.IsNullOrEmpty(spec.Path) ? null : spec.Path)
-            {
-                TestPath = string.IsNullOrEmpty(spec.TestPath) ? null : spec.TestPath,
-                TestFraction = spec.TestFraction,
-                LabelColumn = spec.LabelColumn,
-                GroupColumn = spec.GroupColumn,
-                Samples = spec.Samples,
-            }, spec.Seed);
-            if (options.ThreadsPerWorker > 0) TorchThreads.Configure(options.ThreadsPerWorker);
-            else TorchThreads.ConfigureForWorkers(options.Workers);
-            var models = new ModelPool(reply.Model, data.Train.SampleShape, data.Train.Classes);
-            return new Training(models, new LocalTrainer(data.Train, models));
-        }
-
-        public void Dispose() => models.Dispose();
     }
 }

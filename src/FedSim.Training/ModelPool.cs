@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using FedSim.Core.Components;
+using FedSim.Training.Models;
 using static TorchSharp.torch;
 
 namespace FedSim.Training;
 
 /// <summary>Reusable model instances of one architecture, so concurrent workers never share a module and none is rebuilt per task.</summary>
-public sealed class ModelPool(string model, IReadOnlyList<int> sampleShape, int classes) : IDisposable
+public sealed class ModelPool(ComponentChoice model, IReadOnlyList<int> sampleShape, int classes) : IDisposable
 {
     private readonly ConcurrentBag<nn.Module<Tensor, Tensor>> _free = new();
     private readonly ConcurrentBag<nn.Module<Tensor, Tensor>> _all = new();

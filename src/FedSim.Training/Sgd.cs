@@ -1,3 +1,4 @@
+using FedSim.Training.Hooks;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -8,8 +9,9 @@ namespace FedSim.Training;
 /// no Nesterov): <c>d = g + wd * p; buf = momentum * buf + d (buf = d at the first step); p -= lr * buf</c>.
 /// Written here rather than using TorchSharp's optimizer because that one lets the scalars it passes to native code be
 /// finalized mid-call, which crashed concurrent training ("toFloat" check failures); here every scalar lives for the
-/// whole optimiser. It is also where algorithms hook into the local step: FedProx's proximal gradient
-/// <c>g += mu (w - w_global)</c> before weight decay, SCAFFOLD's correction <c>w -= lr (c - c_i)</c> after the step.
+/// whole optimiser. Algorithms change the step through hooks: each adjusts the gradient before weight decay and/or the
+/// parameter after the step (FedProx's proximal gradient, SCAFFOLD's correction), in the order given. The optimiser
+/// owns and disposes them.
 /// </summary>
 internal sealed class Sgd : IDisposable
 {
@@ -20,37 +22,18 @@ internal sealed class Sgd : IDisposable
     private readonly Scalar _negativeLr;
     private readonly bool _useWeightDecay;
     private readonly bool _useMomentum;
-    private readonly Tensor[]? _proxAnchor;
-    private readonly Scalar _proxMu;
-    private readonly Tensor[]? _correction;
+    private readonly ITorchHook[] _hooks;
 
-    /// <param name="parameters">The model's parameters, by name.</param>
-    /// <param name="hooks">Algorithm hooks; anchor and correction tensors are matched to parameters by name.</param>
-    public Sgd(IEnumerable<(string Name, TorchSharp.Modules.Parameter Parameter)> parameters, double lr, double momentum, double weightDecay, LocalHooks? hooks = null)
+    public Sgd(IEnumerable<TorchSharp.Modules.Parameter> parameters, double lr, double momentum, double weightDecay, IReadOnlyList<ITorchHook>? hooks = null)
     {
-        var named = parameters.ToArray();
-        _parameters = named.Select(p => p.Parameter).ToArray();
+        _parameters = parameters.ToArray();
         _momentum = new Tensor?[_parameters.Length];
         _weightDecay = weightDecay.ToScalar();
         _beta = momentum.ToScalar();
         _negativeLr = (-lr).ToScalar();
         _useWeightDecay = weightDecay != 0;
         _useMomentum = momentum != 0;
-        hooks ??= LocalHooks.None;
-        _proxMu = hooks.ProxMu.ToScalar();
-        if (hooks.ProxMu != 0 && hooks.ProxAnchor is { } anchor) _proxAnchor = Match(named, anchor, "FedProx anchor");
-        if (hooks.StepCorrection is { } correction) _correction = Match(named, correction, "SCAFFOLD correction");
-    }
-
-    private static Tensor[] Match((string Name, TorchSharp.Modules.Parameter Parameter)[] named, Core.Weights.ModelWeights weights, string what)
-    {
-        var byName = weights.Tensors.ToDictionary(t => t.Name);
-        return named.Select(p =>
-        {
-            if (!byName.TryGetValue(p.Name, out var t) || !t.Shape.AsSpan().SequenceEqual(p.Parameter.shape))
-                throw new InvalidDataException($"{what}: no tensor '{p.Name}' [{string.Join(",", p.Parameter.shape)}]");
-            return tensor(t.Data, t.Shape).DetachFromDisposeScope();
-        }).ToArray();
+        _hooks = hooks?.ToArray() ?? [];
     }
 
     public void ZeroGrad()
@@ -70,11 +53,7 @@ internal sealed class Sgd : IDisposable
             var p = _parameters[i];
             using var g = p.grad;
             if (g is null) continue;
-            if (_proxAnchor is not null)
-            {
-                using var pull = p.sub(_proxAnchor[i]);
-                g.add_(pull, _proxMu);
-            }
+            foreach (var h in _hooks) h.OnGradient(i, p, g);
             using var d = _useWeightDecay ? g.add(p, _weightDecay) : g.alias();
             if (_useMomentum)
             {
@@ -83,16 +62,14 @@ internal sealed class Sgd : IDisposable
                 p.add_(_momentum[i]!, _negativeLr);
             }
             else p.add_(d, _negativeLr);
-            if (_correction is not null) p.add_(_correction[i], _negativeLr);
+            foreach (var h in _hooks) h.AfterStep(i, p);
         }
     }
 
     public void Dispose()
     {
         foreach (var t in _momentum) t?.Dispose();
-        foreach (var t in _proxAnchor ?? []) t.Dispose();
-        foreach (var t in _correction ?? []) t.Dispose();
-        _proxMu.Dispose();
+        foreach (var h in _hooks) h.Dispose();
         _weightDecay.Dispose();
         _beta.Dispose();
         _negativeLr.Dispose();

@@ -85,7 +85,7 @@ public sealed class CompareCommandTests : IDisposable
     [Theory]
     [InlineData("  learning_rate: [0.1]\n", "sweep.yaml:7: axes.learning_rate: unknown axis key")]
     [InlineData("  beta: []\n", "sweep.yaml:7: axes.beta: empty axis")]
-    [InlineData("  beta: [0.5, 0]\n", "sweep.yaml:7: partition.beta: cell fedavg__homo__beta-0__seed0 (and 3 more): 0 is out of range")]
+    [InlineData("  beta: [0.5, 0]\n", "sweep.yaml:7: partition.dirichlet.beta: cell fedavg__dirichlet__beta-0__seed0 (and 1 more): 0 is out of range")]
     public async Task A_bad_sweep_exits_2_naming_the_problem_and_runs_nothing(string extraAxis, string expected)
     {
         _ws.WriteScenario("base.yaml", SmallScenario.Yaml(parties: 2, rounds: 1));

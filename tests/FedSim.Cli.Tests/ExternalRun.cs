@@ -18,7 +18,7 @@ internal sealed class ExternalRun
 
     public static async Task<ExternalRun> Start(string scenarioPath, string outDir, IRunObserver? observer = null)
     {
-        var scenario = ScenarioLoader.Parse(File.ReadAllText(scenarioPath), scenarioPath);
+        var scenario = FedSim.Training.DefaultCatalog.Schema.Load(File.ReadAllText(scenarioPath), scenarioPath).Scenario;
         var address = new TaskCompletionSource<Uri>();
         var simulation = new Simulation(scenario, outDir, observer ?? new Quiet(), NullLoggerFactory.Instance, TimeProvider.System)
         {

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using FedSim.Protos.Hosting;
+using FedSim.Coordinator;
 using Grpc.Health.V1;
 using Microsoft.Extensions.Logging;
 

@@ -27,7 +27,7 @@ public sealed class ProcessesModeTests : IDisposable
         Assert.Equal(0, (await CliRunner.Run("run", local, "--out", _ws.Path_("local"))).Exit);
 
         var path = _ws.WriteScenario("proc.yaml", SmallScenario.Yaml(parties: 4, rounds: 3, minParties: 2, mode: "processes", processes: 2));
-        var scenario = ScenarioLoader.Parse(File.ReadAllText(path), path);
+        var scenario = FedSim.Training.DefaultCatalog.Schema.Load(File.ReadAllText(path), path).Scenario;
         PartyProcesses? children = null;
         var outDir = _ws.Path_("run");
         var simulation = new Simulation(scenario, outDir, new KillDuringSecondRound(() => children), NullLoggerFactory.Instance, TimeProvider.System)

@@ -93,7 +93,7 @@ public sealed class RunCommandTests : IDisposable
         var scenario = _ws.WriteScenario("s.yaml", SmallScenario.Yaml(parties: 200, rounds: 1));
         var (exit, _, stderr) = await CliRunner.Run("run", scenario, "--out", _ws.Path_("x"));
         Assert.Equal(2, exit);
-        Assert.Contains("partition.min_size", stderr);
+        Assert.Contains("partition.dirichlet.min_size", stderr);
         Assert.Contains("1500", stderr);
         Assert.False(File.Exists(_ws.Path_("x/metrics.csv")));
     }

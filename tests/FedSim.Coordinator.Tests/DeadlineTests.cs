@@ -1,8 +1,9 @@
 using FedSim.Core.Metrics;
 using FedSim.Core.Partitioning;
 using FedSim.Core.Scenarios;
-using FedSim.Core.Strategies;
+using FedSim.Core.Algorithms;
 using FedSim.Core.Weights;
+using FedSim.Party;
 using FedSim.Protos.Conversion;
 using FedSim.Protos.V1;
 using Grpc.Core;
@@ -31,18 +32,18 @@ public sealed class DeadlineTests : IDisposable
     [Fact]
     public async Task A_party_that_misses_the_deadline_is_recorded_and_the_others_are_aggregated()
     {
-        var scenario = ScenarioLoader.Parse("name: d\npartition:\n  parties: 2\nfederation:\n  rounds: 1\n  min_parties: 1\n  round_timeout_s: 3\n", "test"); // room for a busy machine: only the silent party may miss it
+        var scenario = TestRuns.Scenario("name: d\npartition:\n  parties: 2\nfederation:\n  rounds: 1\n  min_parties: 1\n  round_timeout_s: 3\n"); // room for a busy machine: only the silent party may miss it
         var partition = PartitionReport.Compute("homo", 0, [0, 1, 0, 1], 2, [[0, 1], [2, 3]]);
-        var state = new CoordinatorState(scenario, partition, TimeProvider.System);
+        var state = TestRuns.State(scenario, partition);
         await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
         var initial = new ModelWeights([new NamedTensor("w", [2], [0f, 0f])]);
-        var loop = new RoundLoop(state, new FedAvg(), new FirstValueEvaluator(), new RunRecorder(_dir), new NoObserver());
+        var loop = new RoundLoop(state, new WeightedAverage(), new FirstValueEvaluator(), new RunRecorder(_dir), new NoObserver());
         var run = loop.RunAsync(initial, CancellationToken.None);
 
         using var channel = GrpcChannel.ForAddress(server.Address);
         var client = new Federation.FederationClient(channel);
-        var worker = await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._1, NodeName = "worker", PartyIds = { 0 } });
-        var silent = await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._1, NodeName = "silent", PartyIds = { 1 } });
+        var worker = await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._2, NodeName = "worker", PartyIds = { 0 } });
+        var silent = await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._2, NodeName = "silent", PartyIds = { 1 } });
         Assert.Equal([1], silent.Parties.Select(p => p.PartyId));
         Assert.Equal([2, 3], silent.Parties[0].Dataidxs);
 
@@ -55,7 +56,7 @@ public sealed class DeadlineTests : IDisposable
         // Answer with weights [3, 4] for 2 examples.
         var update = new ModelWeights([new NamedTensor("w", [2], [3f, 4f])]);
         var header = new ResultHeader { NodeId = worker.NodeId, TaskId = task.TaskId, PartyId = 0, Status = ResultStatus.Ok, NumExamples = 2, LocalSteps = 1 };
-        var submitted = await FederationClientStreams.SubmitAsync(client, header, [new TensorGroup(TensorGroup.Model, update)], CancellationToken.None);
+        var submitted = await FederationClientStreams.SubmitAsync(client, header, [TestRuns.Group(TensorGroup.Model, update)], CancellationToken.None);
         Assert.True(submitted.Ack.Accepted);
 
         var summary = await run.WaitAsync(TimeSpan.FromSeconds(30));
@@ -72,14 +73,14 @@ public sealed class DeadlineTests : IDisposable
     [Fact]
     public async Task A_node_speaking_another_protocol_version_is_refused()
     {
-        var scenario = ScenarioLoader.Parse("partition:\n  parties: 1\n", "test");
-        var state = new CoordinatorState(scenario, PartitionReport.Compute("homo", 0, [0], 1, [[0]]), TimeProvider.System);
+        var scenario = TestRuns.Scenario("partition:\n  parties: 1\n");
+        var state = TestRuns.State(scenario, PartitionReport.Compute("homo", 0, [0], 1, [[0]]));
         await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
         using var channel = GrpcChannel.ForAddress(server.Address);
         var client = new Federation.FederationClient(channel);
-        var e = await Assert.ThrowsAsync<RpcException>(async () => await client.RegisterAsync(new RegisterRequest { ProtocolVersion = (ProtocolVersion)2 }));
+        var e = await Assert.ThrowsAsync<RpcException>(async () => await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._1 }));
         Assert.Equal(StatusCode.FailedPrecondition, e.StatusCode);
-        Assert.Contains("protocol version 2", e.Status.Detail);
+        Assert.Contains("protocol version 1 is not supported; this coordinator speaks version 2", e.Status.Detail);
     }
 
     [Theory]
@@ -87,23 +88,23 @@ public sealed class DeadlineTests : IDisposable
     [InlineData(1f, float.PositiveInfinity, "update has non-finite values in 'scaffold.c_delta' tensor 'w' (training diverged?)")]
     public async Task A_non_finite_update_or_payload_is_refused_and_named_as_the_party_failure(float modelValue, float payloadValue, string reason)
     {
-        var scenario = ScenarioLoader.Parse("name: v\npartition:\n  parties: 1\nfederation:\n  rounds: 1\n  min_parties: 1\n", "test");
-        var state = new CoordinatorState(scenario, PartitionReport.Compute("homo", 0, [0, 1], 2, [[0, 1]]), TimeProvider.System);
+        var scenario = TestRuns.Scenario("name: v\npartition:\n  parties: 1\nfederation:\n  rounds: 1\n  min_parties: 1\n");
+        var state = TestRuns.State(scenario, PartitionReport.Compute("homo", 0, [0, 1], 2, [[0, 1]]));
         await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
-        var loop = new RoundLoop(state, new FedAvg(), new FirstValueEvaluator(), new RunRecorder(_dir), new NoObserver());
+        var loop = new RoundLoop(state, new WeightedAverage(), new FirstValueEvaluator(), new RunRecorder(_dir), new NoObserver());
         var run = loop.RunAsync(new ModelWeights([new NamedTensor("w", [2], [0f, 0f])]), CancellationToken.None);
 
         using var channel = GrpcChannel.ForAddress(server.Address);
         var client = new Federation.FederationClient(channel);
-        var node = await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._1, NodeName = "n", PartyIds = { 0 } });
+        var node = await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._2, NodeName = "n", PartyIds = { 0 } });
         using var stream = client.Subscribe(new SubscribeRequest { NodeId = node.NodeId });
         Assert.True(await stream.ResponseStream.MoveNext(CancellationToken.None));
         var task = stream.ResponseStream.Current.Task;
 
         var header = new ResultHeader { NodeId = node.NodeId, TaskId = task.TaskId, PartyId = 0, Status = ResultStatus.Ok, NumExamples = 2, LocalSteps = 1 };
         var submitted = await FederationClientStreams.SubmitAsync(client, header,
-            [new TensorGroup(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [2], [modelValue, 2f])])),
-             new TensorGroup(AlgorithmNames.ScaffoldControlDelta, new ModelWeights([new NamedTensor("w", [2], [0f, payloadValue])]))],
+            [TestRuns.Group(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [2], [modelValue, 2f])])),
+             TestRuns.Group("scaffold.c_delta", new ModelWeights([new NamedTensor("w", [2], [0f, payloadValue])]))],
             CancellationToken.None);
 
         Assert.False(submitted.Ack.Accepted);

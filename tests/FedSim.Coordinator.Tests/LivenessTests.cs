@@ -16,7 +16,8 @@ public sealed class LivenessTests
     private const double Quiet = 60;
 
     private static CoordinatorState State(int parties, double timeoutSeconds, TimeProvider? time = null) =>
-        new(ScenarioLoader.Parse($"name: l\ndataset:\n  name: fcube\n  samples: 400\nmodel: mlp\npartition:\n  parties: {parties}\n", "test"),
+        new(TestRuns.Scenario($"name: l\ndataset:\n  name: fcube\n  fcube:\n    samples: 400\nmodel: mlp\npartition:\n  parties: {parties}\n"),
+            TestRuns.ScenarioYaml(parties),
             PartitionReport.Compute("homo", 0, Enumerable.Repeat(0, parties * 2).ToArray(), 1,
                 Enumerable.Range(0, parties).Select(p => new[] { 2 * p, 2 * p + 1 }).ToArray()), time ?? TimeProvider.System)
         {
@@ -25,7 +26,7 @@ public sealed class LivenessTests
         };
 
     private static RegisterRequest Request(string name, params int[] parties) =>
-        new() { ProtocolVersion = ProtocolVersion._1, NodeName = name, PartyIds = { parties } };
+        new() { ProtocolVersion = ProtocolVersion._2, NodeName = name, PartyIds = { parties } };
 
     [Fact]
     public async Task A_silent_node_is_marked_gone_its_task_fails_and_it_can_register_again()
@@ -40,8 +41,8 @@ public sealed class LivenessTests
         var silent = await client.RegisterAsync(Request("silent", 0));
         var live = await client.RegisterAsync(Request("live", 1));
         var model = new Core.Weights.ModelWeights([new Core.Weights.NamedTensor("w", [1], [0f])]);
-        var aggregation = new RoundAggregation(new Core.Strategies.FedAvg().BeginRound(1, model), new Core.Metrics.UpdateTracker(model, 0));
-        var task = new TrainingTask("t", 1, 0, silent.NodeId, model, Core.Strategies.PartyInstructions.None, long.MaxValue, aggregation, TimeProvider.System);
+        var aggregation = new RoundAggregation(new Core.Algorithms.WeightedAverage().BeginRound(1, model), new Core.Metrics.UpdateTracker(model, 0));
+        var task = new TrainingTask("t", 1, 0, silent.NodeId, model, Core.Algorithms.PartyInstructions.None, long.MaxValue, aggregation, TimeProvider.System);
         state.Board.Add(task);
 
         // 0.5 s on: only "live" heartbeats, and nobody is past the 0.8 s timeout yet.

@@ -1,4 +1,4 @@
-using FedSim.Core.Strategies;
+using FedSim.Core.Algorithms;
 using FedSim.Core.Weights;
 
 namespace FedSim.Coordinator.Tests;
@@ -9,7 +9,7 @@ public sealed class TaskBoardTests
 
     private static TrainingTask Task(string id, string node) =>
         new(id, 1, 0, node, Global, PartyInstructions.None, long.MaxValue,
-            new RoundAggregation(new FedAvg().BeginRound(1, Global), new FedSim.Core.Metrics.UpdateTracker(Global, 0)), TimeProvider.System);
+            new RoundAggregation(new WeightedAverage().BeginRound(1, Global), new FedSim.Core.Metrics.UpdateTracker(Global, 0)), TimeProvider.System);
 
     [Fact]
     public async Task Failing_a_node_fails_only_its_unfinished_tasks()

@@ -33,7 +33,7 @@ public sealed class CifarLocationTests : IDisposable
         CifarWriter.WriteDataset(dir, perBatch: 1, testCount: 4);
 
         var found = WithDataVariable(_dir.Path, () => DatasetLocator.Locate("cifar10", null, CifarReader.RequiredFiles));
-        var pair = WithDataVariable(_dir.Path, () => DatasetCatalog.Load(new DatasetSection("cifar10", null), 0));
+        var pair = WithDataVariable(_dir.Path, () => DatasetCatalog.Load(new TestSection("cifar10", null), 0));
 
         Assert.Equal(Path.TrimEndingDirectorySeparator(dir), Path.TrimEndingDirectorySeparator(found));
         Assert.Equal(4, pair.Test.Count);
@@ -46,7 +46,7 @@ public sealed class CifarLocationTests : IDisposable
         CifarWriter.WriteDataset(scenario, perBatch: 1, testCount: 2);
         CifarWriter.WriteDataset(_dir.Combine("env", "cifar10"), perBatch: 1, testCount: 5);
 
-        var pair = WithDataVariable(_dir.Combine("env"), () => DatasetCatalog.Load(new DatasetSection("cifar10", scenario), 0));
+        var pair = WithDataVariable(_dir.Combine("env"), () => DatasetCatalog.Load(new TestSection("cifar10", scenario), 0));
 
         Assert.Equal(2, pair.Test.Count);
     }
@@ -57,12 +57,19 @@ public sealed class CifarLocationTests : IDisposable
         var env = _dir.Combine("env");
         Directory.CreateDirectory(env);
 
-        var e = WithDataVariable(env, () => Assert.Throws<DatasetNotFoundException>(() =>
-            DatasetCatalog.Load(new DatasetSection("cifar10", _dir.Combine("nowhere")), 0)));
+        var e = WithDataVariable(env, () => Assert.Throws<DatasetNotFoundException>(() => DatasetCatalog.Load(new TestSection("cifar10", null), 0)));
 
         Assert.Contains("data_batch_1.bin", e.Message);
         Assert.Contains("test_batch.bin", e.Message);
         Assert.Contains(Path.Combine(env, "cifar-10-batches-bin"), e.Message);
-        Assert.Contains(_dir.Combine("nowhere"), e.Message);
+    }
+
+    [Fact]
+    public void An_explicit_path_without_the_batches_is_refused_naming_it()
+    {
+        var e = Assert.Throws<DatasetNotFoundException>(() => DatasetCatalog.Load(new TestSection("cifar10", _dir.Combine("nowhere")), 0));
+
+        Assert.Contains($"dataset.path {_dir.Combine("nowhere")} does not exist", e.Message);
+        Assert.Contains("data_batch_1.bin", e.Message);
     }
 }

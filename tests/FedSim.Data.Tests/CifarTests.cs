@@ -8,7 +8,7 @@ public sealed class CifarTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private DatasetPair Load() => DatasetCatalog.Load(new DatasetSection("cifar10", _dir.Path), seed: 0);
+    private DatasetPair Load() => DatasetCatalog.Load(new TestSection("cifar10", _dir.Path), seed: 0);
 
     [Fact]
     public void Loads_the_five_training_batches_in_order_and_the_test_batch()

@@ -30,7 +30,7 @@ public sealed class CsvDatasetTests : IDisposable
 
     /// <summary>The message of the InvalidDataException that loading the file alone throws.</summary>
     private static string LoadError(string path) =>
-        Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", path))).Message;
+        Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", path))).Message;
 
     [Fact]
     public void A_test_file_gives_the_test_split_and_rows_keep_file_order()
@@ -38,7 +38,7 @@ public sealed class CsvDatasetTests : IDisposable
         var train = Write("train.csv", "1.5,2,0", "-3,4e2,2", "0,0.25,1");
         var test = Write("test.csv", "7,8,1");
 
-        var pair = Load(new DatasetSection("csv", train) { TestPath = test });
+        var pair = Load(new TestSection("csv", train) { TestPath = test });
 
         Assert.Equal("csv/train", pair.Train.Name);
         Assert.Equal("csv/test", pair.Test.Name);
@@ -60,7 +60,7 @@ public sealed class CsvDatasetTests : IDisposable
     public void CopyInputs_copies_several_rows_unscaled()
     {
         var train = Write("train.csv", "300.5,-2,0", "1000,0.001,1", "5,6,0");
-        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "1,1,1") });
+        var pair = Load(new TestSection("csv", train) { TestPath = Write("test.csv", "1,1,1") });
         var rows = new float[4];
 
         pair.Train.CopyInputs([2, 0], rows);
@@ -74,7 +74,7 @@ public sealed class CsvDatasetTests : IDisposable
         var train = Write("train.csv", "width,height,class", "1,2,0", "3,4,1");
         var test = Write("test.csv", "width,height,class", "5,6,1");
 
-        var pair = Load(new DatasetSection("csv", train) { TestPath = test });
+        var pair = Load(new TestSection("csv", train) { TestPath = test });
 
         Assert.Equal(2, pair.Train.Count);
         Assert.Equal(1, pair.Test.Count);
@@ -87,7 +87,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var train = Write("train.csv", "1,2,label", "3,4,1", "5,6,0");
 
-        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "1,1,1") });
+        var pair = Load(new TestSection("csv", train) { TestPath = Write("test.csv", "1,1,1") });
 
         Assert.Equal(2, pair.Train.Count);
         Assert.Equal([1, 0], pair.Train.Labels);
@@ -98,7 +98,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var train = Write("train.csv", "label,a,b", "2,10,11", "0,12,13");
 
-        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "1,14,15"), LabelColumn = 0 });
+        var pair = Load(new TestSection("csv", train) { TestPath = Write("test.csv", "1,14,15"), LabelColumn = 0 });
 
         Assert.Equal([2, 0], pair.Train.Labels);
         Assert.Equal([1], pair.Test.Labels);
@@ -111,7 +111,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var train = Write("train.csv", "10,1,11", "12,0,13");
 
-        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "14,1,15"), LabelColumn = 1 });
+        var pair = Load(new TestSection("csv", train) { TestPath = Write("test.csv", "14,1,15"), LabelColumn = 1 });
 
         Assert.Equal([1, 0], pair.Train.Labels);
         Assert.Equal([12f, 13f], Row(pair.Train, 1));
@@ -122,7 +122,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var train = Write("train.csv", "5.1,3.5,setosa", "7.0,3.2,versicolor", "6.3,3.3,virginica", "4.9,3.0,setosa");
 
-        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "6.0,2.2,virginica") });
+        var pair = Load(new TestSection("csv", train) { TestPath = Write("test.csv", "6.0,2.2,virginica") });
 
         Assert.Equal(4, pair.Train.Count);
         Assert.Equal([0, 1, 2, 0], pair.Train.Labels);
@@ -136,7 +136,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var train = Write("train.csv", "\"species\",\"x\"", "\"dog\",1", "\"cat\",2", "\"bird\",3");
 
-        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "cat,4"), LabelColumn = 0 });
+        var pair = Load(new TestSection("csv", train) { TestPath = Write("test.csv", "cat,4"), LabelColumn = 0 });
 
         Assert.Equal([2, 1, 0], pair.Train.Labels);
         Assert.Equal([1], pair.Test.Labels);
@@ -148,7 +148,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var train = Write("train.csv", "\"1,5\",2,0", "\"1,5\",3,1", "\"7\",\"4\",0");
 
-        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "\"7\",5,1"), GroupColumn = 0 });
+        var pair = Load(new TestSection("csv", train) { TestPath = Write("test.csv", "\"7\",5,1"), GroupColumn = 0 });
 
         Assert.Equal([0, 0, 1], pair.Train.Groups);
         Assert.Equal([1], pair.Test.Groups);
@@ -162,7 +162,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var train = Write("train.csv", "\"width, cm\",\"height\",class", "1,2,0", "3,4,1");
 
-        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "5,6,1") });
+        var pair = Load(new TestSection("csv", train) { TestPath = Write("test.csv", "5,6,1") });
 
         Assert.Equal(2, pair.Train.Count);
         Assert.Equal([2], pair.Train.SampleShape);
@@ -174,7 +174,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var train = Write("train.csv", "1,\"say \"\"hi\"\", then go\"", "2,plain", "3,\"say \"\"hi\"\", then go\"");
 
-        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "4, \"say \"\"hi\"\", then go\" ") });
+        var pair = Load(new TestSection("csv", train) { TestPath = Write("test.csv", "4, \"say \"\"hi\"\", then go\" ") });
 
         Assert.Equal(2, pair.Train.Classes);
         Assert.Equal([1, 0, 1], pair.Train.Labels);
@@ -204,7 +204,7 @@ public sealed class CsvDatasetTests : IDisposable
         var path = _dir.Combine("crlf.csv");
         File.WriteAllText(path, "\"a\",\"b\",label\r\n1,2,0\r\n3,4,1\r\n");
 
-        var pair = Load(new DatasetSection("csv", path) { TestPath = Write("test.csv", "5,6,1") });
+        var pair = Load(new TestSection("csv", path) { TestPath = Write("test.csv", "5,6,1") });
 
         Assert.Equal([0, 1], pair.Train.Labels);
         Assert.Equal([3f, 4f], Row(pair.Train, 1));
@@ -228,7 +228,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var train = Write("train.csv", "1,b", "2,c");
 
-        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "3,a") });
+        var pair = Load(new TestSection("csv", train) { TestPath = Write("test.csv", "3,a") });
 
         Assert.Equal(3, pair.Train.Classes);
         Assert.Equal([1, 2], pair.Train.Labels);
@@ -240,7 +240,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var train = Write("train.csv", "1,4", "2,1");
 
-        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "3,6") });
+        var pair = Load(new TestSection("csv", train) { TestPath = Write("test.csv", "3,6") });
 
         Assert.Equal([4, 1], pair.Train.Labels);
         Assert.Equal(7, pair.Train.Classes);
@@ -253,7 +253,7 @@ public sealed class CsvDatasetTests : IDisposable
         var train = Write("train.csv", "user,x,y,label", "alice,1,2,0", "bob,3,4,1", "alice,5,6,1", "carol,7,8,0");
         var test = Write("test.csv", "dave,9,9,1", "bob,1,1,0");
 
-        var pair = Load(new DatasetSection("csv", train) { TestPath = test, GroupColumn = 0 });
+        var pair = Load(new TestSection("csv", train) { TestPath = test, GroupColumn = 0 });
 
         Assert.Equal([0, 1, 0, 2], pair.Train.Groups);
         Assert.Equal([3, 1], pair.Test.Groups);
@@ -267,7 +267,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var train = Write("train.csv", "1,17,0", "2,3,1", "3,17,1", "4,250,0");
 
-        var pair = Load(new DatasetSection("csv", train) { TestPath = Write("test.csv", "5,3,0"), GroupColumn = 1 });
+        var pair = Load(new TestSection("csv", train) { TestPath = Write("test.csv", "5,3,0"), GroupColumn = 1 });
 
         Assert.Equal([0, 1, 0, 2], pair.Train.Groups);
         Assert.Equal([1], pair.Test.Groups);
@@ -284,7 +284,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = Write("data.csv", NumberedRows(rows));
 
-        var pair = Load(new DatasetSection("csv", path) { TestFraction = fraction });
+        var pair = Load(new TestSection("csv", path) { TestFraction = fraction });
 
         Assert.Equal(expectedTest, pair.Test.Count);
         Assert.Equal(rows - expectedTest, pair.Train.Count);
@@ -295,7 +295,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = Write("data.csv", NumberedRows(50));
 
-        var pair = Load(new DatasetSection("csv", path), seed: 3);
+        var pair = Load(new TestSection("csv", path), seed: 3);
 
         var ids = new List<int>();
         foreach (var data in new[] { pair.Train, pair.Test })
@@ -320,9 +320,9 @@ public sealed class CsvDatasetTests : IDisposable
         var path = Write("data.csv", NumberedRows(100));
         var copy = Write("copy.csv", NumberedRows(100));
 
-        var first = TestIds(Load(new DatasetSection("csv", path), seed: 5));
-        var again = TestIds(Load(new DatasetSection("csv", copy), seed: 5));
-        var other = TestIds(Load(new DatasetSection("csv", path), seed: 6));
+        var first = TestIds(Load(new TestSection("csv", path), seed: 5));
+        var again = TestIds(Load(new TestSection("csv", copy), seed: 5));
+        var other = TestIds(Load(new TestSection("csv", path), seed: 6));
 
         Assert.Equal(first, again);
         Assert.NotEqual(first, other);
@@ -334,7 +334,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = Write("data.csv", Enumerable.Range(0, 20).Select(i => $"{i},w{i % 4},{i % 2}").ToArray());
 
-        var pair = Load(new DatasetSection("csv", path) { GroupColumn = 1 }, seed: 1);
+        var pair = Load(new TestSection("csv", path) { GroupColumn = 1 }, seed: 1);
 
         foreach (var data in new[] { pair.Train, pair.Test })
             for (var i = 0; i < data.Count; i++)
@@ -347,7 +347,7 @@ public sealed class CsvDatasetTests : IDisposable
         var path = _dir.Combine("bom.csv");
         File.WriteAllText(path, "\uFEFFa,b\r\n1,0\r\n\r\n2,1\r\n   \r\n", new System.Text.UTF8Encoding(true));
 
-        var pair = Load(new DatasetSection("csv", path) { TestPath = Write("test.csv", "3,0") });
+        var pair = Load(new TestSection("csv", path) { TestPath = Write("test.csv", "3,0") });
 
         Assert.Equal(2, pair.Train.Count);
         Assert.Equal([0, 1], pair.Train.Labels);
@@ -358,7 +358,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = Write("bad.csv", "a,b,label", "1,2,0", "", "3,oops,1");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", path)));
 
         Assert.Contains($"{path}:4:", e.Message);
         Assert.Contains("column 2", e.Message);
@@ -370,7 +370,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = Write("bad.csv", "1,2,0", ",2,1");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", path)));
 
         Assert.Contains($"{path}:2: column 1: '' is not a number", e.Message);
     }
@@ -383,7 +383,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = Write("bad.csv", "1,2,0", $"3,{value},1");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", path)));
 
         Assert.Contains($"{path}:2: column 2: '{value}'", e.Message);
     }
@@ -394,7 +394,7 @@ public sealed class CsvDatasetTests : IDisposable
         var train = Write("train.csv", "1,2,0", "3,4,1");
         var test = Write("test.csv", "x,y,label", "5,6,0", "7,eight,1");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", train) { TestPath = test }));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", train) { TestPath = test }));
 
         Assert.Contains($"{test}:3: column 2: 'eight'", e.Message);
     }
@@ -404,7 +404,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = Write("ragged.csv", "1,2,0", "3,4,1", "5,6,7,1");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", path)));
 
         Assert.Contains($"{path}:3:", e.Message);
         Assert.Contains("4 columns, expected 3", e.Message);
@@ -415,7 +415,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = Write("ragged.csv", "a,b", "3,4,1");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", path)));
 
         Assert.Contains($"{path}:2: 3 columns, expected 2", e.Message);
     }
@@ -426,7 +426,7 @@ public sealed class CsvDatasetTests : IDisposable
         var train = Write("train.csv", "1,2,0", "3,4,1");
         var test = Write("test.csv", "1,2,3,0");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", train) { TestPath = test }));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", train) { TestPath = test }));
 
         Assert.Contains($"{test}:1: 4 columns, expected 3", e.Message);
     }
@@ -439,7 +439,7 @@ public sealed class CsvDatasetTests : IDisposable
         var path = _dir.Combine("empty.csv");
         File.WriteAllText(path, content);
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", path)));
 
         Assert.Contains(path, e.Message);
         Assert.Contains("empty", e.Message);
@@ -450,7 +450,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = Write("header.csv", "a,b,label");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", path)));
 
         Assert.Contains($"{path}: no data rows", e.Message);
     }
@@ -460,7 +460,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = Write("neg.csv", "1,0", "2,-1");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", path)));
 
         Assert.Contains($"{path}:2: column 2: label -1", e.Message);
     }
@@ -470,7 +470,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = Write("nolabel.csv", "1,cat", "2,");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", path)));
 
         Assert.Contains($"{path}:2: column 2: empty label", e.Message);
     }
@@ -480,7 +480,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = Write("labels.csv", "0", "1");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", path)));
 
         Assert.Contains($"{path}: no feature columns", e.Message);
     }
@@ -495,7 +495,7 @@ public sealed class CsvDatasetTests : IDisposable
         var path = Write("data.csv", "1,2,0", "3,4,1");
 
         var e = Assert.Throws<ArgumentException>(() =>
-            Load(new DatasetSection("csv", path) { LabelColumn = label, GroupColumn = group }));
+            Load(new TestSection("csv", path) { LabelColumn = label, GroupColumn = group }));
 
         Assert.Contains(path, e.Message);
     }
@@ -503,7 +503,7 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void Without_a_path_the_error_says_dataset_path_is_needed()
     {
-        var e = Assert.Throws<ArgumentException>(() => Load(new DatasetSection("csv", null)));
+        var e = Assert.Throws<ArgumentException>(() => Load(new TestSection("csv", null)));
 
         Assert.Contains("dataset.path", e.Message);
     }
@@ -513,7 +513,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = _dir.Combine("missing.csv");
 
-        var e = Assert.Throws<DatasetNotFoundException>(() => Load(new DatasetSection("csv", path)));
+        var e = Assert.Throws<DatasetNotFoundException>(() => Load(new TestSection("csv", path)));
 
         Assert.Contains(path, e.Message);
     }
@@ -523,7 +523,7 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = Write("one.csv", "1,2,0");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", path)));
 
         Assert.Contains(path, e.Message);
     }
@@ -534,7 +534,7 @@ public sealed class CsvDatasetTests : IDisposable
         var path = _dir.Combine("data.csv.gz");
         File.WriteAllBytes(path, IdxWriter.Gzip(System.Text.Encoding.UTF8.GetBytes("a,label\n1,0\n2,1\n3,0\n")));
 
-        var pair = Load(new DatasetSection("csv", path) { TestFraction = 0.3 });
+        var pair = Load(new TestSection("csv", path) { TestFraction = 0.3 });
 
         Assert.Equal(3, pair.Train.Count + pair.Test.Count);
     }
@@ -544,8 +544,8 @@ public sealed class CsvDatasetTests : IDisposable
     {
         var path = Write("data.csv", NumberedRows(20));
 
-        var first = Load(new DatasetSection("csv", path), seed: 1);
-        var second = Load(new DatasetSection("csv", Path.Combine(_dir.Path, ".", "data.csv")), seed: 1);
+        var first = Load(new TestSection("csv", path), seed: 1);
+        var second = Load(new TestSection("csv", Path.Combine(_dir.Path, ".", "data.csv")), seed: 1);
 
         Assert.Same(first, second);
     }
@@ -554,7 +554,7 @@ public sealed class CsvDatasetTests : IDisposable
     public void Seed_fraction_and_columns_each_give_their_own_instance()
     {
         var path = Write("data.csv", NumberedRows(20));
-        var baseline = new DatasetSection("csv", path);
+        var baseline = new TestSection("csv", path);
 
         var first = Load(baseline, seed: 1);
 
@@ -567,7 +567,7 @@ public sealed class CsvDatasetTests : IDisposable
     [Fact]
     public void With_a_test_file_the_seed_and_fraction_do_not_matter()
     {
-        var section = new DatasetSection("csv", Write("train.csv", "1,0", "2,1")) { TestPath = Write("test.csv", "3,0") };
+        var section = new TestSection("csv", Write("train.csv", "1,0", "2,1")) { TestPath = Write("test.csv", "3,0") };
 
         Assert.Same(Load(section, seed: 1), Load(section with { TestFraction = 0.5 }, seed: 9));
     }
@@ -576,11 +576,11 @@ public sealed class CsvDatasetTests : IDisposable
     public void A_failed_load_is_not_cached_so_a_repaired_file_loads()
     {
         var path = Write("data.csv", "1,0", "x,1", "3,0");
-        Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("csv", path)));
+        Assert.Throws<InvalidDataException>(() => Load(new TestSection("csv", path)));
 
         Write("data.csv", "1,0", "2,1", "3,0");
 
-        var pair = Load(new DatasetSection("csv", path));
+        var pair = Load(new TestSection("csv", path));
         Assert.Equal(3, pair.Train.Count + pair.Test.Count);
     }
 }

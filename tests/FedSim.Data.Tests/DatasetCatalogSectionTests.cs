@@ -10,9 +10,9 @@ public sealed class DatasetCatalogSectionTests : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Fact]
-    public void Names_are_exactly_the_scenario_schema_datasets()
+    public void The_registry_holds_every_dataset_reader_and_generator()
     {
-        Assert.Equal(ScenarioSchema.Datasets, DatasetCatalog.Names);
+        Assert.Equal(["cifar10", "csv", "fashion-mnist", "fcube", "libsvm", "mnist"], DatasetCatalog.Registry.Names);
     }
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class DatasetCatalogSectionTests : IDisposable
     {
         IdxWriter.WriteDataset(_dir.Path, trainCount: 12, testCount: 6, rows: 5, cols: 4);
 
-        var pair = DatasetCatalog.Load(new DatasetSection("mnist", _dir.Path), seed: 0);
+        var pair = DatasetCatalog.Load(new TestSection("mnist", _dir.Path), seed: 0);
 
         Assert.Equal("mnist/train", pair.Train.Name);
         Assert.Equal("mnist/test", pair.Test.Name);
@@ -39,8 +39,8 @@ public sealed class DatasetCatalogSectionTests : IDisposable
     {
         IdxWriter.WriteDataset(_dir.Path);
 
-        var bySection = DatasetCatalog.Load(new DatasetSection("mnist", _dir.Path), seed: 3);
-        var otherSeed = DatasetCatalog.Load(new DatasetSection("mnist", _dir.Path) { TestFraction = 0.5 }, seed: 9);
+        var bySection = DatasetCatalog.Load(new TestSection("mnist", _dir.Path), seed: 3);
+        var otherSeed = DatasetCatalog.Load(new TestSection("mnist", _dir.Path) { TestFraction = 0.5 }, seed: 9);
         var byName = DatasetCatalog.Load("mnist", _dir.Path);
 
         Assert.Same(bySection, otherSeed);
@@ -52,8 +52,8 @@ public sealed class DatasetCatalogSectionTests : IDisposable
     {
         IdxWriter.WriteDataset(_dir.Path);
 
-        var mnist = DatasetCatalog.Load(new DatasetSection("mnist", _dir.Path), 0);
-        var fashion = DatasetCatalog.Load(new DatasetSection("fashion-mnist", _dir.Path), 0);
+        var mnist = DatasetCatalog.Load(new TestSection("mnist", _dir.Path), 0);
+        var fashion = DatasetCatalog.Load(new TestSection("fashion-mnist", _dir.Path), 0);
 
         Assert.NotSame(mnist, fashion);
         Assert.Equal("fashion-mnist/train", fashion.Train.Name);
@@ -65,7 +65,7 @@ public sealed class DatasetCatalogSectionTests : IDisposable
         var path = _dir.Combine("data.csv");
         File.WriteAllLines(path, Enumerable.Range(0, 10).Select(i => $"{i},{i % 2}"));
 
-        Assert.Same(DatasetCatalog.Load(new DatasetSection("csv", path), seed: 0), DatasetCatalog.Load("csv", path));
+        Assert.Same(DatasetCatalog.Load(new TestSection("csv", path), seed: 0), DatasetCatalog.Load("csv", path));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class DatasetCatalogSectionTests : IDisposable
     {
         var path = _dir.Combine("data.csv");
         File.WriteAllLines(path, Enumerable.Range(0, 100).Select(i => $"{i},{i % 2}"));
-        var section = new DatasetSection("csv", path);
+        var section = new TestSection("csv", path);
 
         var results = new DatasetPair[16];
         Parallel.For(0, results.Length, i => results[i] = DatasetCatalog.Load(section, 4));
@@ -87,9 +87,9 @@ public sealed class DatasetCatalogSectionTests : IDisposable
     [InlineData("svmlight")]
     public void An_unknown_name_is_an_argument_exception_naming_it_and_listing_the_known_ones(string name)
     {
-        var e = Assert.Throws<ArgumentException>(() => DatasetCatalog.Load(new DatasetSection(name, _dir.Path), 0));
+        var e = Assert.Throws<ArgumentException>(() => DatasetCatalog.Load(new TestSection(name, _dir.Path), 0));
 
         Assert.Contains($"'{name}'", e.Message);
-        Assert.Contains("cifar10, csv, libsvm, fcube", e.Message);
+        Assert.Contains("cifar10, csv, fashion-mnist, fcube, libsvm, mnist", e.Message);
     }
 }

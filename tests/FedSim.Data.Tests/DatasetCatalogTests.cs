@@ -112,8 +112,8 @@ public sealed class DatasetCatalogTests : IDisposable
     [Fact]
     public void Knows_fashion_mnist_and_mnist()
     {
-        Assert.Contains("fashion-mnist", DatasetCatalog.Names);
-        Assert.Contains("mnist", DatasetCatalog.Names);
+        Assert.Contains("fashion-mnist", DatasetCatalog.Registry.Names);
+        Assert.Contains("mnist", DatasetCatalog.Registry.Names);
     }
 
     [Fact]

@@ -81,11 +81,18 @@ public sealed class DatasetLocatorTests : IDisposable
     }
 
     [Fact]
-    public void Falls_back_to_FEDSIM_DATA_when_dataset_path_lacks_a_file()
+    public void A_dataset_path_that_lacks_a_file_is_refused_naming_the_file_even_when_FEDSIM_DATA_holds_the_data()
     {
         var scenario = MakeDir("scenario", Required[0]);
         var env = MakeDir("env", Required);
-        WithDataVariable(env, () => Assert.Equal(env, DatasetLocator.Locate("fashion-mnist", scenario, Required)));
+        WithDataVariable(env, () =>
+        {
+            var e = Assert.Throws<DatasetNotFoundException>(() => DatasetLocator.Locate("fashion-mnist", scenario, Required));
+
+            Assert.Contains($"dataset.path {scenario} lacks {Required[1]}", e.Message);
+            Assert.DoesNotContain(Required[0] + ",", e.Message[..e.Message.IndexOf("(expected", StringComparison.Ordinal)]);
+            Assert.DoesNotContain(env, e.Message);
+        });
     }
 
     [Fact]
@@ -99,17 +106,15 @@ public sealed class DatasetLocatorTests : IDisposable
     [Fact]
     public void When_nothing_is_found_the_message_names_every_place_looked_and_the_debian_package()
     {
-        var scenario = MakeDir("scenario", Required[0]);
         var env = MakeDir("env");
         // A file no real installation has, so the installed Debian package cannot satisfy the search either.
         string[] required = [.. Required, "fedsim-test-missing-file"];
 
         WithDataVariable(env, () =>
         {
-            var e = Assert.Throws<DatasetNotFoundException>(() => DatasetLocator.Locate("fashion-mnist", scenario, required));
+            var e = Assert.Throws<DatasetNotFoundException>(() => DatasetLocator.Locate("fashion-mnist", null, required));
 
             Assert.Contains("fashion-mnist", e.Message);
-            Assert.Contains($"{scenario} (dataset.path)", e.Message);
             Assert.Contains($"{env} ($FEDSIM_DATA)", e.Message);
             Assert.Contains($"{Path.Combine(env, "fashion-mnist")} ($FEDSIM_DATA)", e.Message);
             Assert.Contains("/usr/share/datasets/fashion-mnist (Debian package)", e.Message);
@@ -119,28 +124,30 @@ public sealed class DatasetLocatorTests : IDisposable
     }
 
     [Fact]
-    public void When_nothing_is_found_for_mnist_the_message_names_its_debian_package()
+    public void Mnist_has_no_debian_package_so_the_message_says_to_set_the_path_instead()
     {
         WithDataVariable(null, () =>
         {
-            var e = Assert.Throws<DatasetNotFoundException>(() =>
-                DatasetLocator.Locate("mnist", _dir.Combine("missing"), ["fedsim-test-missing-file"]));
+            var e = Assert.Throws<DatasetNotFoundException>(() => DatasetLocator.Locate("mnist", null, ["fedsim-test-missing-file"]));
 
-            Assert.Contains("apt-get install dataset-mnist", e.Message);
-            Assert.DoesNotContain("fashion", e.Message);
+            Assert.Contains("Debian has no package for it", e.Message);
+            Assert.Contains("set dataset.path", e.Message);
+            Assert.DoesNotContain("apt-get", e.Message);
         });
     }
 
     [Fact]
-    public void Without_FEDSIM_DATA_the_message_lists_only_dataset_path_and_the_debian_location()
+    public void A_dataset_path_that_does_not_exist_is_refused_without_looking_elsewhere()
     {
         var scenario = _dir.Combine("missing");
-        WithDataVariable(null, () =>
+        var env = MakeDir("env", Required);
+        WithDataVariable(env, () =>
         {
-            var e = Assert.Throws<DatasetNotFoundException>(() => DatasetLocator.Locate("fashion-mnist", scenario, ["fedsim-test-missing-file"]));
+            var e = Assert.Throws<DatasetNotFoundException>(() => DatasetLocator.Locate("fashion-mnist", scenario, Required));
 
-            Assert.Contains($"{scenario} (dataset.path); /usr/share/datasets/fashion-mnist (Debian package).", e.Message);
-            Assert.DoesNotContain("($FEDSIM_DATA)", e.Message);
+            Assert.Contains($"dataset.path {scenario} does not exist", e.Message);
+            Assert.DoesNotContain("$FEDSIM_DATA", e.Message);
+            Assert.DoesNotContain("Debian package", e.Message);
         });
     }
 
@@ -153,7 +160,7 @@ public sealed class DatasetLocatorTests : IDisposable
 
             Assert.Contains("/usr/share/datasets/my-images (Debian package)", e.Message);
             Assert.DoesNotContain("apt-get", e.Message);
-            Assert.Contains("Set dataset.path or $FEDSIM_DATA", e.Message);
+            Assert.Contains("set dataset.path (or $FEDSIM_DATA)", e.Message);
         });
     }
 

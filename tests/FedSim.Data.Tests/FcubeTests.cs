@@ -12,12 +12,12 @@ public sealed class FcubeTests
     }
 
     private static DatasetPair Generate(int seed, int samples = 4000) =>
-        FcubeGenerator.Load("fcube", new DatasetSection("fcube", null) { Samples = samples }, seed);
+        FcubeGenerator.Load("fcube", new FcubeSource(samples, 0.2), seed);
 
     [Fact]
     public void Default_settings_give_4000_points_split_3200_800_with_3_features_and_2_classes()
     {
-        var pair = DatasetCatalog.Load(new DatasetSection("fcube", null), seed: 0);
+        var pair = DatasetCatalog.Load(new TestSection("fcube", null), seed: 0);
 
         Assert.Equal("fcube/train", pair.Train.Name);
         Assert.Equal("fcube/test", pair.Test.Name);
@@ -35,7 +35,7 @@ public sealed class FcubeTests
     [InlineData(10, 0.5, 5)]
     public void Samples_and_test_fraction_set_the_split(int samples, double fraction, int train)
     {
-        var pair = FcubeGenerator.Load("fcube", new DatasetSection("fcube", null) { Samples = samples, TestFraction = fraction }, 0);
+        var pair = FcubeGenerator.Load("fcube", new FcubeSource(samples, fraction), 0);
 
         Assert.Equal(train, pair.Train.Count);
         Assert.Equal(samples - train, pair.Test.Count);
@@ -111,7 +111,7 @@ public sealed class FcubeTests
     [Fact]
     public void The_catalog_caches_per_seed_and_sample_count()
     {
-        var section = new DatasetSection("fcube", null) { Samples = 200 };
+        var section = new TestSection("fcube", null) { Samples = 200 };
 
         var first = DatasetCatalog.Load(section, seed: 21);
 
@@ -127,6 +127,6 @@ public sealed class FcubeTests
     {
         var e = Assert.Throws<ArgumentException>(() => Generate(seed: 0, samples: 1));
 
-        Assert.Contains("dataset.samples", e.Message);
+        Assert.Contains("dataset.fcube.samples", e.Message);
     }
 }

@@ -25,7 +25,7 @@ public sealed class LibSvmTests : IDisposable
     private static DatasetPair Load(DatasetSection section, int seed = 0) => DatasetCatalog.Load(section, seed);
 
     private DatasetPair LoadWithTest(string[] train, string[] test) =>
-        Load(new DatasetSection("libsvm", Write("train.svm", train)) { TestPath = Write("test.svm", test) });
+        Load(new TestSection("libsvm", Write("train.svm", train)) { TestPath = Write("test.svm", test) });
 
     [Fact]
     public void Sparse_lines_become_dense_rows_with_absent_features_zero()
@@ -92,8 +92,8 @@ public sealed class LibSvmTests : IDisposable
         var lines = Enumerable.Range(0, 40).Select(i => $"{i % 2} 1:{i}").ToArray();
         var path = Write("data.svm", lines);
 
-        var a = Load(new DatasetSection("libsvm", path) { TestFraction = 0.25 }, seed: 4);
-        var b = Load(new DatasetSection("libsvm", Write("copy.svm", lines)) { TestFraction = 0.25 }, seed: 4);
+        var a = Load(new TestSection("libsvm", path) { TestFraction = 0.25 }, seed: 4);
+        var b = Load(new TestSection("libsvm", Write("copy.svm", lines)) { TestFraction = 0.25 }, seed: 4);
 
         Assert.Equal(30, a.Train.Count);
         Assert.Equal(10, a.Test.Count);
@@ -106,7 +106,7 @@ public sealed class LibSvmTests : IDisposable
     public void Loading_twice_returns_the_same_instance_and_another_seed_another()
     {
         var path = Write("data.svm", Enumerable.Range(0, 10).Select(i => $"{i % 2} 1:{i}").ToArray());
-        var section = new DatasetSection("libsvm", path);
+        var section = new TestSection("libsvm", path);
 
         var first = Load(section, seed: 1);
 
@@ -130,7 +130,7 @@ public sealed class LibSvmTests : IDisposable
     {
         var path = Write("bad.svm", "# header comment", "1 1:1", badLine);
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("libsvm", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("libsvm", path)));
 
         Assert.Contains($"{path}:3:", e.Message);
         Assert.Contains(expected, e.Message);
@@ -142,7 +142,7 @@ public sealed class LibSvmTests : IDisposable
         var train = Write("train.svm", "1 1:1", "0 1:2");
         var test = Write("test.svm", "1 1:oops");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("libsvm", train) { TestPath = test }));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("libsvm", train) { TestPath = test }));
 
         Assert.Contains($"{test}:1: token '1:oops'", e.Message);
     }
@@ -155,7 +155,7 @@ public sealed class LibSvmTests : IDisposable
         var path = _dir.Combine("empty.svm");
         File.WriteAllText(path, content);
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("libsvm", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("libsvm", path)));
 
         Assert.Contains($"{path}: empty", e.Message);
     }
@@ -165,7 +165,7 @@ public sealed class LibSvmTests : IDisposable
     {
         var path = Write("labels.svm", "1", "0");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("libsvm", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("libsvm", path)));
 
         Assert.Contains($"{path}: no features", e.Message);
     }
@@ -175,7 +175,7 @@ public sealed class LibSvmTests : IDisposable
     {
         var path = Write("huge.svm", "1 1:1", "0 2000000000:1");
 
-        var e = Assert.Throws<InvalidDataException>(() => Load(new DatasetSection("libsvm", path)));
+        var e = Assert.Throws<InvalidDataException>(() => Load(new TestSection("libsvm", path)));
 
         Assert.Contains($"{path}:2: index 2000000000", e.Message);
     }
@@ -185,8 +185,8 @@ public sealed class LibSvmTests : IDisposable
     {
         var missing = _dir.Combine("missing.svm");
 
-        var notFound = Assert.Throws<DatasetNotFoundException>(() => Load(new DatasetSection("libsvm", missing)));
-        var noPath = Assert.Throws<ArgumentException>(() => Load(new DatasetSection("libsvm", null)));
+        var notFound = Assert.Throws<DatasetNotFoundException>(() => Load(new TestSection("libsvm", missing)));
+        var noPath = Assert.Throws<ArgumentException>(() => Load(new TestSection("libsvm", null)));
 
         Assert.Contains(missing, notFound.Message);
         Assert.Contains("dataset.path", noPath.Message);

@@ -10,7 +10,7 @@ public sealed class EvaluatorTests
     {
         var test = DatasetCatalog.Load("fashion-mnist", null).Test;
         TorchSharp.torch.manual_seed(3);
-        using var pool = new ModelPool("simple-cnn", test.SampleShape, test.Classes);
+        using var pool = new ModelPool(new Core.Components.ComponentChoice("simple-cnn"), test.SampleShape, test.Classes);
         var m = pool.Rent();
         var weights = TorchWeights.FromModule(m);
         pool.Return(m);

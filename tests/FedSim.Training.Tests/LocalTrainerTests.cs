@@ -10,14 +10,14 @@ public sealed class LocalTrainerTests
     private static (LocalTrainer Trainer, ModelPool Pool, Core.Weights.ModelWeights Initial) Setup()
     {
         TorchSharp.torch.manual_seed(5);
-        var pool = new ModelPool("simple-cnn", Data.Train.SampleShape, Data.Train.Classes);
+        var pool = new ModelPool(new Core.Components.ComponentChoice("simple-cnn"), Data.Train.SampleShape, Data.Train.Classes);
         var m = pool.Rent();
         var initial = TorchWeights.FromModule(m);
         pool.Return(m);
         return (new LocalTrainer(Data.Train, pool), pool, initial);
     }
 
-    private static readonly TrainSettings Settings = new(LocalEpochs: 2, BatchSize: 32, Lr: 0.05, Momentum: 0.9, WeightDecay: 1e-5);
+    private static readonly Core.Scenarios.TrainingSection Settings = new() { LocalEpochs = 2, BatchSize = 32, Lr = 0.05, Momentum = 0.9, WeightDecay = 1e-5 };
 
     [Fact]
     public void Training_reports_steps_and_examples_and_lowers_the_loss_on_its_data()

@@ -1,3 +1,4 @@
+using FedSim.Training.Models;
 using FedSim.Training;
 using static TorchSharp.torch;
 
@@ -11,10 +12,10 @@ public sealed class SgdTests
     [InlineData(0.5, 1e-2)]
     public void Steps_match_torch_optim_SGD(double momentum, double weightDecay)
     {
-        using var a = ModelZoo.Create("simple-cnn", [1, 28, 28], 10);
-        using var b = ModelZoo.Create("simple-cnn", [1, 28, 28], 10);
+        using var a = ModelZoo.Create(new Core.Components.ComponentChoice("simple-cnn"), [1, 28, 28], 10);
+        using var b = ModelZoo.Create(new Core.Components.ComponentChoice("simple-cnn"), [1, 28, 28], 10);
         TorchWeights.Load(b, TorchWeights.FromModule(a));
-        using var ours = new Sgd(a.named_parameters(), 0.05, momentum, weightDecay);
+        using var ours = new Sgd(a.named_parameters().Select(p => p.parameter), 0.05, momentum, weightDecay);
         using var reference = optim.SGD(b.parameters(), 0.05, momentum, weight_decay: weightDecay);
         manual_seed(11);
         for (var step = 0; step < 5; step++)
@@ -34,6 +35,6 @@ public sealed class SgdTests
             for (var j = 0; j < wa[i].Length; j++)
                 Assert.Equal(wb[i].Data[j], wa[i].Data[j], 1e-5f);
         // And training moved the weights at all.
-        Assert.NotEqual(TorchWeights.FromModule(ModelZoo.Create("simple-cnn", [1, 28, 28], 10))[0].Data, wa[0].Data);
+        Assert.NotEqual(TorchWeights.FromModule(ModelZoo.Create(new Core.Components.ComponentChoice("simple-cnn"), [1, 28, 28], 10))[0].Data, wa[0].Data);
     }
 }

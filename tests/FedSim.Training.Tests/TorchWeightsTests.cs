@@ -1,3 +1,4 @@
+using FedSim.Training.Models;
 using FedSim.Core.Weights;
 using FedSim.Training;
 using static TorchSharp.torch;
@@ -9,7 +10,7 @@ public sealed class TorchWeightsTests
     [Fact]
     public void Load_then_read_back_gives_the_loaded_values()
     {
-        using var module = ModelZoo.Create("simple-cnn", [1, 28, 28], 10);
+        using var module = ModelZoo.Create(new Core.Components.ComponentChoice("simple-cnn"), [1, 28, 28], 10);
         var original = TorchWeights.FromModule(module);
         var rng = new Random(3);
         var changed = new ModelWeights(original.Tensors.Select(t =>
@@ -25,8 +26,8 @@ public sealed class TorchWeightsTests
     [Fact]
     public void Loaded_weights_drive_the_forward_pass()
     {
-        using var a = ModelZoo.Create("simple-cnn", [1, 28, 28], 10);
-        using var b = ModelZoo.Create("simple-cnn", [1, 28, 28], 10);
+        using var a = ModelZoo.Create(new Core.Components.ComponentChoice("simple-cnn"), [1, 28, 28], 10);
+        using var b = ModelZoo.Create(new Core.Components.ComponentChoice("simple-cnn"), [1, 28, 28], 10);
         using var x = rand(4, 1, 28, 28);
         TorchWeights.Load(b, TorchWeights.FromModule(a));
 
@@ -39,7 +40,7 @@ public sealed class TorchWeightsTests
     [Fact]
     public void Parameters_are_the_tensors_the_optimiser_updates()
     {
-        using var module = ModelZoo.Create("simple-cnn", [1, 28, 28], 10);
+        using var module = ModelZoo.Create(new Core.Components.ComponentChoice("simple-cnn"), [1, 28, 28], 10);
         var zeros = TorchWeights.FromModule(module).ZerosLike();
         TorchWeights.Load(module, zeros);
         var firstParameter = TorchWeights.ToArray(module.parameters().First());
@@ -51,7 +52,7 @@ public sealed class TorchWeightsTests
     [InlineData("simple-cnn", 3, 32, 62_006)]
     public void Simple_cnn_has_the_reference_parameter_count(string model, int channels, int size, long expected)
     {
-        using var module = ModelZoo.Create(model, [channels, size, size], 10);
+        using var module = ModelZoo.Create(new Core.Components.ComponentChoice(model), [channels, size, size], 10);
         Assert.Equal(expected, ModelZoo.ParameterCount(module));
     }
 }

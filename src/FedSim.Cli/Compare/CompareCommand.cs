@@ -11,12 +11,14 @@ internal static class CompareCommand
         var a = ParsedArgs.Parse(args, new HashSet<string> { "--out", "--jobs", "--set" }, new HashSet<string>());
         var path = a.Single("SWEEP file");
         if (!File.Exists(path)) throw new ScenarioException([new ScenarioError(path, null, "(file)", "no such file")]);
-        var sweep = SweepParser.Parse(File.ReadAllText(path), path);
+        var sweep = SweepParser.Parse(ScenarioFile.Schema, File.ReadAllText(path), path);
         var basePath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, sweep.BasePath);
         if (!File.Exists(basePath))
             throw new ScenarioException([new ScenarioError(path, sweep.BaseLine, "base", $"no such file: {basePath}")]);
         var baseSource = Path.GetRelativePath(Directory.GetCurrentDirectory(), basePath);
-        var cells = SweepValidator.Validate(sweep, File.ReadAllText(basePath), baseSource, a.GetAll("--set"));
+        var plan = SweepValidator.Validate(ScenarioFile.Schema, sweep, File.ReadAllText(basePath), baseSource, a.GetAll("--set"));
+        ScenarioFile.Report(plan.Notices);
+        var cells = plan.Cells;
 
         var wanted = a.GetInt("--jobs", sweep.Jobs ?? 1, 1);
         var jobs = Math.Min(wanted, Environment.ProcessorCount);

@@ -90,7 +90,7 @@ internal sealed class SweepRunner(SweepDefinition sweep, IReadOnlyList<Validated
             Deployment = cell.Scenario.Deployment with { Workers = CoresPerRun },
         };
         var yamlPath = Path.Combine(RunsDir, id + ".yaml");
-        AtomicFile.WriteAllText(yamlPath, ScenarioWriter.ToYaml(scenario));
+        AtomicFile.WriteAllText(yamlPath, ScenarioFile.ToYaml(scenario));
 
         var psi = PartyProcesses.SelfCommand();
         foreach (var a in new[] { "run", yamlPath, "--out", runDir }) psi.ArgumentList.Add(a);

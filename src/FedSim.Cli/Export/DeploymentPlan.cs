@@ -22,7 +22,7 @@ internal sealed record DeploymentPlan(
     public const int CoordinatorMemoryLimitMiB = 2048;
 
     /// <summary>The scenario the containers run, every key resolved (overrides, container dataset paths, sizing).</summary>
-    public string ScenarioYaml => ScenarioWriter.ToYaml(Scenario);
+    public string ScenarioYaml => ScenarioFile.ToYaml(Scenario);
 
     /// <summary>One CPU per training worker (each worker trains with one libtorch thread).</summary>
     public int PartyCpus => WorkersPerNode;

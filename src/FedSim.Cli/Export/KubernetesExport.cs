@@ -1,3 +1,4 @@
+using FedSim.Core.Yaml;
 using System.Globalization;
 using Map = System.Collections.Generic.Dictionary<string, object?>;
 

@@ -1,6 +1,23 @@
+using FedSim.Core.Components;
 using FedSim.Core.Scenarios;
 
 namespace FedSim.Core.Partitioning;
+
+/// <summary>The <c>dirichlet</c> partitioner's options.</summary>
+public sealed record DirichletOptions
+{
+    [Option("Dirichlet concentration per class over parties (smaller = more label skew)", Min = 0, MinExclusive = true)]
+    public double Beta { get; init; } = 0.5;
+
+    [Option("redraw the whole split until every party has at least this many samples", Min = 0)]
+    public int MinSize { get; init; } = 10;
+}
+
+[Component("dirichlet", "label skew pk~Dir(beta): each class is spread over parties by a Dirichlet draw (NIID-Bench noniid-labeldir)")]
+internal sealed class Dirichlet : Partitioner<DirichletOptions>
+{
+    protected override IPartitioner Create(DirichletOptions options, IReadOnlyList<int>? groups) => new DirichletPartitioner(options.Beta, options.MinSize);
+}
 
 /// <summary>
 /// Label skew by Dirichlet draws, with NIID-Bench's exact semantics (<c>noniid-labeldir</c>):
@@ -9,15 +26,14 @@ namespace FedSim.Core.Partitioning;
 /// <c>floor(cumsum(p) * n_k)</c>; redo the whole draw while the smallest party has fewer than
 /// <paramref name="minSize"/> samples; finally shuffle each party's list.
 /// </summary>
-public sealed class DirichletPartitioner(double beta, int minSize, int maxAttempts = 10_000) : IPartitioner
+internal sealed class DirichletPartitioner(double beta, int minSize, int maxAttempts = 10_000) : IPartitioner
 {
-    public string Name => "dirichlet";
 
     public int[][] Split(IReadOnlyList<int> labels, int classes, int parties, Random rng)
     {
         var n = labels.Count;
         if ((long)minSize * parties > n)
-            throw new ScenarioDataException("partition.min_size", $"{minSize} samples for each of {parties} parties needs more than the {n} training samples available");
+            throw new ScenarioDataException("partition.dirichlet.min_size", $"{minSize} samples for each of {parties} parties needs more than the {n} training samples available");
         var byClass = IndicesByClass(labels, classes);
         var capacity = (double)n / parties;
         for (var attempt = 1; attempt <= maxAttempts; attempt++)
@@ -27,7 +43,7 @@ public sealed class DirichletPartitioner(double beta, int minSize, int maxAttemp
             {
                 var idx = byClass[k].ToArray();
                 Shuffle.InPlace(idx, rng);
-                var p = Dirichlet.Sample(beta, parties, rng);
+                var p = DirichletDraw.Sample(beta, parties, rng);
                 double sum = 0;
                 for (var j = 0; j < parties; j++)
                 {
@@ -48,8 +64,8 @@ public sealed class DirichletPartitioner(double beta, int minSize, int maxAttemp
             }
             return result;
         }
-        throw new ScenarioDataException("partition.min_size",
-            $"no Dirichlet(beta={beta}) split gave every one of {parties} parties at least {minSize} samples in {maxAttempts} attempts; lower partition.min_size or raise partition.beta");
+        throw new ScenarioDataException("partition.dirichlet.min_size",
+            $"no Dirichlet(beta={beta}) split gave every one of {parties} parties at least {minSize} samples in {maxAttempts} attempts; lower partition.dirichlet.min_size or raise partition.dirichlet.beta");
     }
 
     internal static List<int>[] IndicesByClass(IReadOnlyList<int> labels, int classes)

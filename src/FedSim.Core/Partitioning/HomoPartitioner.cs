@@ -1,9 +1,15 @@
+using FedSim.Core.Components;
 namespace FedSim.Core.Partitioning;
 
-/// <summary>IID split (NIID-Bench <c>homo</c>): permute all indices, cut into nearly equal shards (the first <c>N mod n</c> one larger).</summary>
-public sealed class HomoPartitioner : IPartitioner
+[Component("homo", "IID: every party gets an equal random share of the training set (NIID-Bench homo)")]
+internal sealed class Homo : Partitioner<NoOptions>
 {
-    public string Name => "homo";
+    protected override IPartitioner Create(NoOptions options, IReadOnlyList<int>? groups) => new HomoPartitioner();
+}
+
+/// <summary>IID split (NIID-Bench <c>homo</c>): permute all indices, cut into nearly equal shards (the first <c>N mod n</c> one larger).</summary>
+internal sealed class HomoPartitioner : IPartitioner
+{
 
     public int[][] Split(IReadOnlyList<int> labels, int classes, int parties, Random rng)
     {

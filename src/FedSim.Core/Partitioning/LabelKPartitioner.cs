@@ -1,6 +1,20 @@
+using FedSim.Core.Components;
 using FedSim.Core.Scenarios;
 
 namespace FedSim.Core.Partitioning;
+
+/// <summary>The <c>label-k</c> partitioner's options.</summary>
+public sealed record LabelKOptions
+{
+    [Option("classes each party holds (#C=k)", Min = 1)]
+    public int ClassesPerParty { get; init; } = 2;
+}
+
+[Component("label-k", "quantity-based label skew #C=k: each party holds k classes (NIID-Bench noniid-#label{k})")]
+internal sealed class LabelK : Partitioner<LabelKOptions>
+{
+    protected override IPartitioner Create(LabelKOptions options, IReadOnlyList<int>? groups) => new LabelKPartitioner(options.ClassesPerParty);
+}
 
 /// <summary>
 /// Quantity-based label skew (NIID-Bench <c>noniid-#label{k}</c>, "#C=k"): party i owns class <c>i mod K</c> plus
@@ -9,18 +23,17 @@ namespace FedSim.Core.Partitioning;
 /// order. A class nobody owns is dropped: its indices go to no party. With <c>k == K</c> every party owns every class.
 /// Each party's list is shuffled at the end.
 /// </summary>
-public sealed class LabelKPartitioner : IPartitioner
+internal sealed class LabelKPartitioner : IPartitioner
 {
     public LabelKPartitioner(int classesPerParty)
     {
         if (classesPerParty < 1)
-            throw new ScenarioDataException("partition.classes_per_party", $"{classesPerParty} classes per party; it must be at least 1");
+            throw new ScenarioDataException("partition.label-k.classes_per_party", $"{classesPerParty} classes per party; it must be at least 1");
         ClassesPerParty = classesPerParty;
     }
 
     public int ClassesPerParty { get; }
 
-    public string Name => "label-k";
 
     public int[][] Split(IReadOnlyList<int> labels, int classes, int parties, Random rng)
     {
@@ -50,7 +63,7 @@ public sealed class LabelKPartitioner : IPartitioner
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(classes, 1);
         if (ClassesPerParty > classes)
-            throw new ScenarioDataException("partition.classes_per_party", $"{ClassesPerParty} classes per party but the dataset has only {classes} classes");
+            throw new ScenarioDataException("partition.label-k.classes_per_party", $"{ClassesPerParty} classes per party but the dataset has only {classes} classes");
         var owned = new IReadOnlyList<int>[parties];
         for (var i = 0; i < parties; i++)
         {

@@ -1,15 +1,23 @@
+using FedSim.Core.Components;
 using FedSim.Core.Scenarios;
 
 namespace FedSim.Core.Partitioning;
+
+[Component("natural", "real-world feature skew: each party gets every sample of its writers / users (the dataset's group ids)")]
+internal sealed class Natural : Partitioner<NoOptions>
+{
+    protected override IPartitioner Create(NoOptions options, IReadOnlyList<int>? groups) =>
+        groups is null ? NaturalPartitioner.WithoutGroups() : new NaturalPartitioner(groups);
+}
 
 /// <summary>
 /// Real-world feature skew: samples carry a group id (writer, user); the distinct ids (in ascending order) are shuffled
 /// and split over the parties like <c>array_split</c>, and each party gets every sample of its groups, shuffled.
 /// With as many parties as groups each party holds exactly one group.
 /// </summary>
-public sealed class NaturalPartitioner : IPartitioner
+internal sealed class NaturalPartitioner : IPartitioner
 {
-    private const string MissingGroupsMessage = "natural needs a dataset with writer/user ids, e.g. csv with dataset.group_column";
+    private const string MissingGroupsMessage = "natural needs a dataset with writer/user ids, e.g. csv with dataset.csv.group_column";
 
     private readonly IReadOnlyList<int>? _groups;
 
@@ -28,7 +36,6 @@ public sealed class NaturalPartitioner : IPartitioner
     /// </summary>
     internal static NaturalPartitioner WithoutGroups() => new();
 
-    public string Name => "natural";
 
     public int[][] Split(IReadOnlyList<int> labels, int classes, int parties, Random rng)
     {

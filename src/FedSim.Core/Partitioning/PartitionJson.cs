@@ -23,7 +23,7 @@ public static class PartitionJson
             w.WriteNumber("size_cv", Math.Round(report.SizeCoefficientOfVariation, 6));
             w.WriteStartArray("parties");
             // One party per line keeps the file readable and diffable while dataidxs stay compact.
-            foreach (var p in report.Parties) w.WriteRawValue(PartyLine(p, report.Strategy == "feature-noise"));
+            foreach (var p in report.Parties) w.WriteRawValue(PartyLine(p));
             w.WriteEndArray();
             w.WriteEndObject();
         }
@@ -31,7 +31,7 @@ public static class PartitionJson
         return ms.ToArray();
     }
 
-    private static byte[] PartyLine(PartyDataStats p, bool withNoise)
+    private static byte[] PartyLine(PartyDataStats p)
     {
         using var ms = new MemoryStream();
         ms.WriteByte((byte)'\n');
@@ -43,9 +43,9 @@ public static class PartitionJson
             w.WriteNumber("classes_present", p.ClassesPresent);
             w.WriteNumber("label_entropy", Math.Round(p.LabelEntropy, 6));
             w.WriteNumber("js_divergence", Math.Round(p.JsDivergence, 6));
-            // Only feature-noise parties carry a noise level; other strategies keep their bytes. Not rounded: it is a
-            // training parameter, not a summary figure.
-            if (withNoise) w.WriteNumber("noise_std", p.NoiseStd);
+            // A party's input transforms (feature noise: noise_std), not rounded: they are training parameters, not summary figures.
+            foreach (var t in p.Transforms)
+                foreach (var (key, value) in t.Describe()) w.WriteNumber(key, value);
             w.WriteStartArray("class_counts");
             foreach (var c in p.ClassCounts) w.WriteNumberValue(c);
             w.WriteEndArray();

@@ -9,15 +9,19 @@ public static class PartitionPlanner
     /// <param name="groups">Per-sample writer / user ids; needed by the <c>natural</c> strategy, ignored by the others.</param>
     public static PartitionReport Plan(Scenario scenario, IReadOnlyList<int> labels, int classes, IReadOnlyList<int>? groups = null)
     {
-        var partitioner = Partitioners.Create(scenario.Partition, groups);
+        var strategy = scenario.Partition.Strategy;
+        var component = strategy.Resolve<IPartitionerComponent>();
+        var parties = scenario.Partition.Parties;
         var rng = Seeds.Generator(Seeds.Derive(scenario.Seed, Seeds.Purpose.Partition));
-        var dataidxs = partitioner.Split(labels, classes, scenario.Partition.Parties, rng);
-        var report = PartitionReport.Compute(partitioner.Name, scenario.Seed, labels, classes, dataidxs);
-        if (partitioner is FeatureNoisePartitioner noise)
+        var dataidxs = component.Create(strategy.Options, groups).Split(labels, classes, parties, rng);
+        var report = PartitionReport.Compute(strategy.Name, scenario.Seed, labels, classes, dataidxs);
+        return report with
         {
-            var n = report.Parties.Count;
-            report = report with { Parties = report.Parties.Select(p => p with { NoiseStd = noise.StdFor(p.Id, n) }).ToArray() };
-        }
-        return report;
+            Parties = report.Parties.Select(p => p with { Transforms = component.Transforms(strategy.Options, p.Id, parties) }).ToArray(),
+        };
     }
+
+    /// <summary>What is done to one party's inputs whenever they are read, as the scenario's partitioner says.</summary>
+    public static IReadOnlyList<LocalTraining.InputTransform> TransformsFor(Scenario scenario, int party) =>
+        scenario.Partition.Strategy.Resolve<IPartitionerComponent>().Transforms(scenario.Partition.Strategy.Options, party, scenario.Partition.Parties);
 }

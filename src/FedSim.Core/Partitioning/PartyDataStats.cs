@@ -10,6 +10,6 @@ public sealed record PartyDataStats(
     double LabelEntropy,
     double JsDivergence)
 {
-    /// <summary>feature-noise: the standard deviation of the Gaussian noise added to this party's inputs (0 otherwise).</summary>
-    public double NoiseStd { get; init; }
+    /// <summary>What is done to this party's inputs whenever they are read (e.g. feature noise); none for most partitioners.</summary>
+    public IReadOnlyList<LocalTraining.InputTransform> Transforms { get; init; } = [];
 }

@@ -31,5 +31,8 @@ public static class Seeds
         public const long Sampling = 2;
         public const long LocalShuffle = 3;
         public const long ModelInit = 4;
+
+        /// <summary>A party's input transforms (feature noise), derived from its local-shuffle seed for the round.</summary>
+        public const long InputNoise = 5;
     }
 }

@@ -1,81 +1,44 @@
-using System.Globalization;
-using System.Text;
+using FedSim.Core.Components;
+using FedSim.Core.Yaml;
 
 namespace FedSim.Core.Scenarios;
 
-/// <summary>Writes a scenario back as YAML with every key resolved, so a run folder says exactly what ran.</summary>
-public static class ScenarioWriter
+/// <summary>
+/// Writes a scenario back as YAML (with YamlDotNet) with every key resolved, in schema order: a named choice with its
+/// chosen component's options under that component's name, an inline choice as a bare name when the component has no options.
+/// </summary>
+internal static class ScenarioWriter
 {
-    public static string ToYaml(Scenario s)
+    public static string ToYaml(ScenarioSchema schema, Scenario scenario) => YamlText.Serialize(Section(schema, scenario, schema.Root));
+
+    private static Dictionary<string, object?> Section(ScenarioSchema schema, object record, SectionSpec spec)
     {
-        var values = new Dictionary<string, object?>
+        var map = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var child in spec.Children)
         {
-            ["name"] = s.Name,
-            ["seed"] = s.Seed,
-            ["dataset.name"] = s.Dataset.Name,
-            ["dataset.path"] = s.Dataset.Path,
-            ["dataset.test_path"] = s.Dataset.TestPath,
-            ["dataset.test_fraction"] = s.Dataset.TestFraction,
-            ["dataset.label_column"] = s.Dataset.LabelColumn,
-            ["dataset.group_column"] = s.Dataset.GroupColumn,
-            ["dataset.samples"] = s.Dataset.Samples,
-            ["partition.strategy"] = s.Partition.Strategy,
-            ["partition.parties"] = s.Partition.Parties,
-            ["partition.beta"] = s.Partition.Beta,
-            ["partition.min_size"] = s.Partition.MinSize,
-            ["partition.classes_per_party"] = s.Partition.ClassesPerParty,
-            ["partition.noise_sigma"] = s.Partition.NoiseSigma,
-            ["model"] = s.Model,
-            ["training.local_epochs"] = s.Training.LocalEpochs,
-            ["training.batch_size"] = s.Training.BatchSize,
-            ["training.lr"] = s.Training.Lr,
-            ["training.momentum"] = s.Training.Momentum,
-            ["training.weight_decay"] = s.Training.WeightDecay,
-            ["federation.algorithm"] = s.Federation.Algorithm,
-            ["federation.rounds"] = s.Federation.Rounds,
-            ["federation.fraction"] = s.Federation.Fraction,
-            ["federation.min_parties"] = s.Federation.MinParties,
-            ["federation.mu"] = s.Federation.Mu,
-            ["federation.round_timeout_s"] = s.Federation.RoundTimeoutSeconds,
-            ["federation.node_timeout_s"] = s.Federation.NodeTimeoutSeconds,
-            ["deployment.mode"] = s.Deployment.Mode,
-            ["deployment.party_processes"] = s.Deployment.PartyProcesses,
-            ["deployment.workers"] = s.Deployment.Workers,
-        };
-        var sb = new StringBuilder();
-        string? section = null;
-        foreach (var field in ScenarioSchema.Fields)
-        {
-            var dot = field.Path.IndexOf('.');
-            var key = field.Path;
-            if (dot > 0)
+            var value = child.Property!.GetValue(record);
+            switch (child)
             {
-                var sec = field.Path[..dot];
-                if (sec != section) sb.Append(sec).Append(":\n");
-                section = sec;
-                key = "  " + field.Path[(dot + 1)..];
+                case OptionSpec:
+                    map[child.Key] = value is Enum e ? OptionNames.Kebab(e.ToString()) : value;
+                    break;
+                case SectionSpec section:
+                    map[child.Key] = Section(schema, value!, section);
+                    break;
+                case ChoiceSpec choice:
+                    var chosen = (ComponentChoice)value!;
+                    var component = schema.Components(choice).Get(chosen.Name);
+                    var options = component.Options.Children.Count == 0 ? null
+                        : Section(schema, chosen.Options ?? component.Options.CreateDefault(), component.Options);
+                    if (choice.Layout == ChoiceLayout.Named)
+                    {
+                        map[child.Key] = chosen.Name;
+                        if (options is not null) map[chosen.Name] = options;
+                    }
+                    else map[child.Key] = options is null ? chosen.Name : new Dictionary<string, object?> { [choice.Selector] = chosen.Name }.Concat(options).ToDictionary();
+                    break;
             }
-            else section = null;
-            sb.Append(key).Append(": ").Append(Format(values[field.Path])).Append('\n');
         }
-        return sb.ToString();
+        return map;
     }
-
-    private static string Format(object? value) => value switch
-    {
-        null => "null",
-        string str => Quote(str),
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "null",
-    };
-
-    /// <summary>Plain when unambiguous, else a double-quoted string (JSON escaping is valid YAML).</summary>
-    private static string Quote(string s) =>
-        s.Length > 0 && (char.IsLetterOrDigit(s[0]) || s[0] is '/' or '_')
-            && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/')
-            && !double.TryParse(s, CultureInfo.InvariantCulture, out _)
-            && s is not ("null" or "true" or "false" or "yes" or "no" or "on" or "off" or "~")
-            ? s
-            : System.Text.Json.JsonSerializer.Serialize(s);
 }

@@ -1,54 +1,64 @@
-using System.Runtime.InteropServices;
+using FedSim.Core.Codecs;
 using FedSim.Core.Weights;
 using FedSim.Protos.V1;
 
 namespace FedSim.Protos.Conversion;
 
 /// <summary>
-/// Rebuilds tensor groups from specs and <see cref="TensorChunk"/> messages, checking that every chunk lands inside
-/// its tensor, in order, and that every tensor is complete.
+/// Rebuilds tensor groups from specs and <see cref="TensorChunk"/> messages through each tensor's codec, checking that
+/// every chunk lands inside its tensor's encoded bytes, in order, and that every tensor is complete.
 /// </summary>
 public sealed class TensorAssembler
 {
     private readonly TensorSpec[] _specs;
-    private readonly float[][] _data;
+    private readonly ITensorDecoder[] _decoders;
     private readonly long[] _filled;
 
-    public TensorAssembler(IEnumerable<TensorSpec> specs, long maxElements = 1L << 31)
+    public TensorAssembler(IEnumerable<TensorSpec> specs, LinkCodec codecs, long maxElements = 1L << 31)
     {
         _specs = specs.ToArray();
-        _data = new float[_specs.Length][];
+        _decoders = new ITensorDecoder[_specs.Length];
         _filled = new long[_specs.Length];
         long total = 0;
         for (var i = 0; i < _specs.Length; i++)
         {
+            var spec = _specs[i];
             long? n;
             try
             {
-                n = ShapeMath.ElementCount(_specs[i].Shape, Math.Min(Array.MaxLength, maxElements));
+                n = ShapeMath.ElementCount(spec.Shape, Math.Min(Array.MaxLength, maxElements));
             }
             catch (InvalidDataException e)
             {
-                throw new InvalidDataException($"tensor '{_specs[i].Name}': {e.Message}", e);
+                throw new InvalidDataException($"tensor '{spec.Name}': {e.Message}", e);
             }
             if (n is null || (total += n.Value) > maxElements)
-                throw new InvalidDataException($"tensor '{_specs[i].Name}': shape [{string.Join(",", _specs[i].Shape)}] exceeds the limit of {maxElements} elements");
-            _data[i] = new float[n.Value];
+                throw new InvalidDataException($"tensor '{spec.Name}': shape [{string.Join(",", spec.Shape)}] exceeds the limit of {maxElements} elements");
+            _decoders[i] = Decoder(spec, (int)n.Value, codecs);
         }
+    }
+
+    private static ITensorDecoder Decoder(TensorSpec spec, int elements, LinkCodec codecs)
+    {
+        var encoding = spec.Encoding is { } e
+            ? new Core.Codecs.TensorEncoding(e.Codec, e.Bytes) { Parameters = e.Params.ToDictionary() }
+            : new Core.Codecs.TensorEncoding("fp32", (long)elements * sizeof(float));
+        var decoder = codecs.For(encoding.Codec).Decoder(encoding, elements);
+        if (decoder.Buffer.Length != encoding.Bytes)
+            throw new InvalidDataException($"tensor '{spec.Name}': {encoding.Codec} encodes {elements} values in {decoder.Buffer.Length} bytes, the sender announced {encoding.Bytes}");
+        return decoder;
     }
 
     public void Add(TensorChunk chunk)
     {
         if ((uint)chunk.TensorIndex >= (uint)_specs.Length)
             throw new InvalidDataException($"chunk for tensor {chunk.TensorIndex}, but only {_specs.Length} tensors were announced");
-        var target = _data[chunk.TensorIndex];
-        if (chunk.Data.Length % sizeof(float) != 0)
-            throw new InvalidDataException($"chunk for tensor '{_specs[chunk.TensorIndex].Name}' holds {chunk.Data.Length} bytes, not whole float32 values");
-        var count = chunk.Data.Length / sizeof(float);
+        var target = _decoders[chunk.TensorIndex].Buffer;
+        var count = chunk.Data.Length;
         if (chunk.Offset != _filled[chunk.TensorIndex] || chunk.Offset + count > target.Length)
             throw new InvalidDataException(
-                $"chunk for tensor '{_specs[chunk.TensorIndex].Name}' at offset {chunk.Offset} (+{count}) does not continue at {_filled[chunk.TensorIndex]} of {target.Length}");
-        MemoryMarshal.Cast<byte, float>(chunk.Data.Span).CopyTo(target.AsSpan((int)chunk.Offset, count));
+                $"chunk for tensor '{_specs[chunk.TensorIndex].Name}' at byte {chunk.Offset} (+{count}) does not continue at {_filled[chunk.TensorIndex]} of {target.Length}");
+        chunk.Data.Span.CopyTo(target.Span.Slice((int)chunk.Offset, count));
         _filled[chunk.TensorIndex] += count;
     }
 
@@ -56,9 +66,9 @@ public sealed class TensorAssembler
     public IReadOnlyDictionary<string, ModelWeights> Complete()
     {
         for (var i = 0; i < _specs.Length; i++)
-            if (_filled[i] != _data[i].Length)
-                throw new InvalidDataException($"tensor '{_specs[i].Name}' incomplete: {_filled[i]} of {_data[i].Length} values arrived");
-        return _specs.Select((s, i) => (s.Group, Tensor: new NamedTensor(s.Name, s.Shape.ToArray(), _data[i])))
+            if (_filled[i] != _decoders[i].Buffer.Length)
+                throw new InvalidDataException($"tensor '{_specs[i].Name}' incomplete: {_filled[i]} of {_decoders[i].Buffer.Length} bytes arrived");
+        return _specs.Select((s, i) => (s.Group, Tensor: new NamedTensor(s.Name, s.Shape.ToArray(), _decoders[i].Complete())))
             .GroupBy(x => x.Group)
             .ToDictionary(g => g.Key, g => new ModelWeights(g.Select(x => x.Tensor)));
     }

@@ -1,45 +1,56 @@
+using FedSim.Core.Codecs;
 using FedSim.Protos.V1;
 using Google.Protobuf;
 
 namespace FedSim.Protos.Conversion;
 
 /// <summary>
-/// Cuts tensor groups into <see cref="TensorChunk"/> messages of at most <see cref="DefaultChunkBytes"/> data bytes each,
-/// in spec order, so no gRPC message comes near the message size limit however large the model.
+/// Cuts encoded tensor groups into <see cref="TensorChunk"/> messages of at most <see cref="DefaultChunkBytes"/> data
+/// bytes each, in spec order, so no gRPC message comes near the message size limit however large the model.
 /// </summary>
 public static class TensorChunker
 {
     public const int DefaultChunkBytes = 1 << 20;
 
+    /// <summary>Every tensor's spec; raw float32 tensors go without an encoding, as before codecs existed.</summary>
     public static IEnumerable<TensorSpec> Specs(IEnumerable<TensorGroup> groups) =>
-        groups.SelectMany(g => g.Weights.Tensors.Select(t =>
+        groups.SelectMany(g => g.Tensors.Weights.Tensors.Select((t, i) =>
         {
             var spec = new TensorSpec { Group = g.Name, Name = t.Name };
             spec.Shape.AddRange(t.Shape);
+            var encoding = g.Tensors.Tensors[i].Encoding;
+            if (encoding.Codec != "fp32")
+            {
+                spec.Encoding = new V1.TensorEncoding { Codec = encoding.Codec, Bytes = encoding.Bytes };
+                foreach (var (k, v) in encoding.Parameters) spec.Encoding.Params[k] = v;
+            }
             return spec;
         }));
 
     public static IEnumerable<TensorChunk> Chunks(IEnumerable<TensorGroup> groups, int chunkBytes = DefaultChunkBytes)
     {
-        var floatsPerChunk = Math.Max(1, chunkBytes / sizeof(float));
         var index = 0;
         foreach (var group in groups)
-            foreach (var tensor in group.Weights.Tensors)
+            foreach (var encoded in group.Tensors.Tensors)
             {
-                var data = tensor.Data;
-                for (var offset = 0; offset < data.Length || (offset == 0 && data.Length == 0); offset += floatsPerChunk)
-                {
-                    var count = Math.Min(floatsPerChunk, data.Length - offset);
-                    yield return new TensorChunk
-                    {
-                        TensorIndex = index,
-                        Offset = offset,
-                        // The weights are immutable, so the chunk can wrap their memory instead of copying it.
-                        Data = UnsafeByteOperations.UnsafeWrap(new FloatBytes(data, offset, count).Memory),
-                    };
-                    if (data.Length == 0) break;
-                }
+                foreach (var chunk in Cut(encoded, index, Math.Max(1, chunkBytes))) yield return chunk;
                 index++;
             }
+    }
+
+    private static IEnumerable<TensorChunk> Cut(EncodedTensor encoded, int index, int chunkBytes)
+    {
+        var data = encoded.Data;
+        for (var offset = 0; offset < data.Length || (offset == 0 && data.Length == 0); offset += chunkBytes)
+        {
+            // The encoded bytes are immutable, so the chunk wraps them instead of copying.
+            yield return new TensorChunk
+            {
+                TensorIndex = index,
+                Offset = offset,
+                Data = UnsafeByteOperations.UnsafeWrap(data.Slice(offset, Math.Min(chunkBytes, data.Length - offset))),
+            };
+            if (data.Length == 0) break;
+        }
     }
 }

@@ -55,7 +55,7 @@ public sealed class ComposeExportTests : IDisposable
         Assert.Equal("1", YamlTree.Text(coordinator, "deploy", "resources", "limits", "cpus"));
 
         // The scenario beside it is the resolved one, as the containers see it.
-        var scenario = ScenarioLoader.Parse(_folder.Read("scenario.yaml"), "scenario.yaml");
+        var scenario = FedSim.Training.DefaultCatalog.Schema.Load(_folder.Read("scenario.yaml"), "scenario.yaml").Scenario;
         Assert.Equal(20, scenario.Partition.Parties);
         Assert.Equal(3, scenario.Deployment.PartyProcesses);
         Assert.Equal(2, scenario.Deployment.Workers);
@@ -73,7 +73,7 @@ public sealed class ComposeExportTests : IDisposable
         Assert.Equal("5", YamlTree.Text(party, "deploy", "replicas"));
         Assert.Equal("1", YamlTree.Strings(party, "command")[4]);
         Assert.Equal("1", YamlTree.Text(party, "deploy", "resources", "limits", "cpus"));
-        var scenario = ScenarioLoader.Parse(_folder.Read("scenario.yaml"), "scenario.yaml");
+        var scenario = FedSim.Training.DefaultCatalog.Schema.Load(_folder.Read("scenario.yaml"), "scenario.yaml").Scenario;
         Assert.Equal(9, scenario.Federation.Rounds);
         Assert.Equal(5, scenario.Deployment.PartyProcesses);
         Assert.Equal(1, scenario.Deployment.Workers);
@@ -88,7 +88,7 @@ public sealed class ComposeExportTests : IDisposable
         var party = YamlTree.Map(YamlTree.Load(_folder.Read("compose.yaml")), "services", "party");
         Assert.Equal("20", YamlTree.Text(party, "deploy", "replicas"));
         Assert.Equal("1", YamlTree.Strings(party, "command")[4]);
-        Assert.Equal(20, ScenarioLoader.Parse(_folder.Read("scenario.yaml"), "s").Deployment.PartyProcesses);
+        Assert.Equal(20, FedSim.Training.DefaultCatalog.Schema.Load(_folder.Read("scenario.yaml"), "s").Scenario.Deployment.PartyProcesses);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class ComposeExportTests : IDisposable
         var volumes = Volumes(YamlTree.Map(YamlTree.Load(_folder.Read("compose.yaml")), "services", "party"));
         Assert.Equal(("bind", "/srv/tab/train.csv", "true"), volumes["/usr/share/datasets/csv/train.csv"]);
         Assert.Equal(("bind", "/srv/tab/holdout/test.csv", "true"), volumes["/usr/share/datasets/csv/test.csv"]);
-        var scenario = ScenarioLoader.Parse(_folder.Read("scenario.yaml"), "s");
+        var scenario = FedSim.Training.DefaultCatalog.Schema.Load(_folder.Read("scenario.yaml"), "s").Scenario;
         Assert.Equal("/usr/share/datasets/csv/train.csv", scenario.Dataset.Path);
         Assert.Equal("/usr/share/datasets/csv/test.csv", scenario.Dataset.TestPath);
     }

@@ -23,7 +23,7 @@ public sealed class KubernetesExportTests : IDisposable
         Assert.Equal(["fedsim-coordinator", "fedsim-party"], new[] { job, partyJob }.Select(j => YamlTree.Text(j, "metadata", "name")));
 
         // The ConfigMap holds the resolved scenario, which loads as it is.
-        var scenario = ScenarioLoader.Parse(YamlTree.Text(configMap, "data", "scenario.yaml"), "configmap");
+        var scenario = FedSim.Training.DefaultCatalog.Schema.Load(YamlTree.Text(configMap, "data", "scenario.yaml"), "configmap").Scenario;
         Assert.Equal(20, scenario.Partition.Parties);
         Assert.Equal(3, scenario.Deployment.PartyProcesses);
         Assert.Equal("/usr/share/datasets/fashion-mnist", scenario.Dataset.Path);
@@ -122,7 +122,7 @@ public sealed class KubernetesExportTests : IDisposable
         Assert.Equal("7", YamlTree.Text(partyJob, "spec", "parallelism"));
         // The coordinator's share, from the exported scenario, stays 3: 7 nodes cover the 20 parties, 6 would not.
         var configMap = docs.Single(d => YamlTree.Text(d, "kind") == "ConfigMap");
-        var processes = ScenarioLoader.Parse(YamlTree.Text(configMap, "data", "scenario.yaml"), "s").Deployment.PartyProcesses;
+        var processes = FedSim.Training.DefaultCatalog.Schema.Load(YamlTree.Text(configMap, "data", "scenario.yaml"), "s").Scenario.Deployment.PartyProcesses;
         Assert.Equal(nodes, processes);
         var share = (20 + processes - 1) / processes;
         Assert.Equal(3, share);

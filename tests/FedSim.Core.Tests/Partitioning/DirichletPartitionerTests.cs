@@ -52,11 +52,6 @@ public sealed class DirichletPartitionerTests
         return (capped, remainders);
     }
 
-    [Fact]
-    public void Its_name_is_dirichlet()
-    {
-        Assert.Equal("dirichlet", new DirichletPartitioner(0.5, 10).Name);
-    }
 
     [Theory]
     [InlineData(0.05)]
@@ -189,7 +184,7 @@ public sealed class DirichletPartitionerTests
             var sizes = new int[Parties];
             for (var k = 0; k < 100; k++)
             {
-                var pieces = Cut.ByProportions(new int[60], Dirichlet.Sample(0.05, Parties, rng));
+                var pieces = Cut.ByProportions(new int[60], DirichletDraw.Sample(0.05, Parties, rng));
                 for (var j = 0; j < Parties; j++) sizes[j] += pieces[j].Length;
             }
             if (sizes.Max() >= 660) broken++;
@@ -249,7 +244,7 @@ public sealed class DirichletPartitionerTests
 
         var e = Assert.Throws<ScenarioDataException>(() => new DirichletPartitioner(0.5, 101).Split(labels, Classes, 10, Seeds.Generator(0)));
 
-        Assert.Equal("partition.min_size", e.Field);
+        Assert.Equal("partition.dirichlet.min_size", e.Field);
         Assert.Contains("101", e.Message);
         Assert.Contains("10 parties", e.Message);
         Assert.Contains("1000", e.Message);
@@ -263,9 +258,9 @@ public sealed class DirichletPartitionerTests
 
         var e = Assert.Throws<ScenarioDataException>(() => new DirichletPartitioner(0.1, 100, maxAttempts: 20).Split(labels, Classes, 10, Seeds.Generator(0)));
 
-        Assert.Equal("partition.min_size", e.Field);
+        Assert.Equal("partition.dirichlet.min_size", e.Field);
         Assert.Contains("20 attempts", e.Message);
-        Assert.Contains("partition.beta", e.Message);
+        Assert.Contains("partition.dirichlet.beta", e.Message);
     }
 
     [Theory]

@@ -16,7 +16,7 @@ public sealed class DirichletTests
         var rng = Seeds.Generator(11);
         for (var i = 0; i < 2000; i++)
         {
-            var p = Dirichlet.Sample(beta, 10, rng);
+            var p = DirichletDraw.Sample(beta, 10, rng);
 
             Assert.Equal(10, p.Length);
             Assert.All(p, x => Assert.True(x >= 0 && double.IsFinite(x), $"component {x}"));
@@ -32,7 +32,7 @@ public sealed class DirichletTests
         int Concentrated(double beta)
         {
             var rng = Seeds.Generator(3);
-            return Enumerable.Range(0, 500).Count(_ => Dirichlet.Sample(beta, 10, rng).Max() > 0.5);
+            return Enumerable.Range(0, 500).Count(_ => DirichletDraw.Sample(beta, 10, rng).Max() > 0.5);
         }
 
         Assert.True(Concentrated(0.01) > 475, $"{Concentrated(0.01)} of 500 Dir(0.01) draws had a component above 1/2");
@@ -45,7 +45,7 @@ public sealed class DirichletTests
         // Var of a Dir(1000 x 10) component = 0.1 * 0.9 / 10001, about 0.003^2; 0.03 is ten standard deviations.
         var rng = Seeds.Generator(4);
         for (var i = 0; i < 200; i++)
-            Assert.All(Dirichlet.Sample(1000, 10, rng), x => Assert.InRange(x, 0.07, 0.13));
+            Assert.All(DirichletDraw.Sample(1000, 10, rng), x => Assert.InRange(x, 0.07, 0.13));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class DirichletTests
         var sums = new double[4];
         for (var i = 0; i < 4000; i++)
         {
-            var p = Dirichlet.Sample(0.5, 4, rng);
+            var p = DirichletDraw.Sample(0.5, 4, rng);
             for (var j = 0; j < 4; j++) sums[j] += p[j];
         }
         Assert.All(sums, s => Assert.InRange(s / 4000, 0.23, 0.27));
@@ -66,7 +66,7 @@ public sealed class DirichletTests
     [Fact]
     public void The_same_generator_seed_gives_the_same_draw()
     {
-        Assert.Equal(Dirichlet.Sample(0.3, 5, Seeds.Generator(9)), Dirichlet.Sample(0.3, 5, Seeds.Generator(9)));
-        Assert.NotEqual(Dirichlet.Sample(0.3, 5, Seeds.Generator(9)), Dirichlet.Sample(0.3, 5, Seeds.Generator(10)));
+        Assert.Equal(DirichletDraw.Sample(0.3, 5, Seeds.Generator(9)), DirichletDraw.Sample(0.3, 5, Seeds.Generator(9)));
+        Assert.NotEqual(DirichletDraw.Sample(0.3, 5, Seeds.Generator(9)), DirichletDraw.Sample(0.3, 5, Seeds.Generator(10)));
     }
 }

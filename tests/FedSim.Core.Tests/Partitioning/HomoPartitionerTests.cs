@@ -9,11 +9,6 @@ public sealed class HomoPartitionerTests
     private static int[][] Split(int n, int parties, int seed) =>
         new HomoPartitioner().Split(SyntheticLabels.Balanced(n, 10), 10, parties, Seeds.Generator(seed));
 
-    [Fact]
-    public void Its_name_is_homo()
-    {
-        Assert.Equal("homo", new HomoPartitioner().Name);
-    }
 
     [Fact]
     public void Sizes_follow_array_split_with_the_first_parties_one_larger()

@@ -16,11 +16,6 @@ public sealed class LabelKPartitionerTests
     private static int[] PresentClasses(int[] party, IReadOnlyList<int> labels, int classes) =>
         SyntheticLabels.ClassCounts(labels, classes, party).Select((c, k) => (c, k)).Where(x => x.c > 0).Select(x => x.k).ToArray();
 
-    [Fact]
-    public void Its_name_is_label_k()
-    {
-        Assert.Equal("label-k", new LabelKPartitioner(2).Name);
-    }
 
     [Fact]
     public void With_one_class_per_party_and_ten_parties_party_i_holds_exactly_class_i()
@@ -132,14 +127,14 @@ public sealed class LabelKPartitionerTests
     {
         var e = Assert.Throws<ScenarioDataException>(() => Split(11, 10, seed: 0));
 
-        Assert.Equal("partition.classes_per_party", e.Field);
+        Assert.Equal("partition.label-k.classes_per_party", e.Field);
         Assert.Contains("only 10 classes", e.Message);
     }
 
     [Fact]
     public void Fewer_than_one_class_per_party_is_rejected()
     {
-        Assert.Equal("partition.classes_per_party", Assert.Throws<ScenarioDataException>(() => new LabelKPartitioner(0)).Field);
+        Assert.Equal("partition.label-k.classes_per_party", Assert.Throws<ScenarioDataException>(() => new LabelKPartitioner(0)).Field);
     }
 
     [Fact]

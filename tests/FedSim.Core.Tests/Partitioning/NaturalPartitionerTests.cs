@@ -23,11 +23,6 @@ public sealed class NaturalPartitionerTests
 
     private static int[] GroupsOf(int[] party, int[] groups) => party.Select(i => groups[i]).Distinct().Order().ToArray();
 
-    [Fact]
-    public void Its_name_is_natural()
-    {
-        Assert.Equal("natural", new NaturalPartitioner([0, 1]).Name);
-    }
 
     [Fact]
     public void With_as_many_parties_as_groups_each_party_holds_exactly_one_whole_group()

@@ -9,7 +9,7 @@ public sealed class PartitionPlannerTests
 {
     private static readonly int[] Labels = SyntheticLabels.Balanced(3000, 10);
 
-    private static Scenario Scenario(string yaml) => ScenarioLoader.Parse(yaml, "p.yaml");
+    private static Scenario Scenario(string yaml) => TestScenarios.Parse(yaml, "p.yaml");
 
     [Fact]
     public void The_same_scenario_gives_the_same_partition()
@@ -60,8 +60,8 @@ public sealed class PartitionPlannerTests
 
         Assert.Equal("feature-noise", report.Strategy);
         Assert.Equal(homo.Parties.Select(p => p.DataIdxs), report.Parties.Select(p => p.DataIdxs));
-        Assert.Equal([0.0, 0.1, 0.2, 0.3], report.Parties.Select(p => Math.Round(p.NoiseStd, 12)));
-        Assert.All(homo.Parties, p => Assert.Equal(0.0, p.NoiseStd));
+        Assert.Equal([0.0, 0.1, 0.2, 0.3], report.Parties.Select(p => Math.Round(Assert.IsType<Core.LocalTraining.GaussianNoise>(Assert.Single(p.Transforms)).Std, 12)));
+        Assert.All(homo.Parties, p => Assert.Empty(p.Transforms));
     }
 
     [Fact]

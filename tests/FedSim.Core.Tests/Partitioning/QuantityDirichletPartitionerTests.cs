@@ -14,11 +14,6 @@ public sealed class QuantityDirichletPartitionerTests
     private static int[][] Split(double beta, int minSize, int seed, int parties = 10, IReadOnlyList<int>? labels = null, int maxAttempts = 10_000) =>
         new QuantityDirichletPartitioner(beta, minSize, maxAttempts).Split(labels ?? Labels, Classes, parties, Seeds.Generator(seed));
 
-    [Fact]
-    public void Its_name_is_quantity_dirichlet()
-    {
-        Assert.Equal("quantity-dirichlet", new QuantityDirichletPartitioner(0.5, 10).Name);
-    }
 
     [Theory]
     [InlineData(0.1, 10)]
@@ -87,7 +82,7 @@ public sealed class QuantityDirichletPartitionerTests
     {
         var e = Assert.Throws<ScenarioDataException>(() => Split(0.5, 601, seed: 0));
 
-        Assert.Equal("partition.min_size", e.Field);
+        Assert.Equal("partition.quantity-dirichlet.min_size", e.Field);
     }
 
     [Fact]
@@ -96,7 +91,7 @@ public sealed class QuantityDirichletPartitionerTests
         // Dir(0.01) puts nearly all mass on one party, so 500 samples for each of 10 parties (of 6000) never comes up.
         var e = Assert.Throws<ScenarioDataException>(() => Split(0.01, 500, seed: 0, maxAttempts: 50));
 
-        Assert.Equal("partition.min_size", e.Field);
+        Assert.Equal("partition.quantity-dirichlet.min_size", e.Field);
         Assert.Contains("50 attempts", e.Message);
     }
 

@@ -1,4 +1,5 @@
 using FedSim.Core.Scenarios;
+using FedSim.Core.Tests.TestSupport;
 
 namespace FedSim.Core.Tests.Scenarios;
 
@@ -6,7 +7,7 @@ public sealed class ScenarioTests
 {
     private static Scenario With(int parties, double fraction)
     {
-        var d = ScenarioLoader.Parse("", "defaults");
+        var d = TestScenarios.Parse("seed: 0\n", "defaults");
         return d with
         {
             Partition = d.Partition with { Parties = parties },
@@ -33,8 +34,8 @@ public sealed class ScenarioTests
     [Fact]
     public void Scenarios_compare_by_value()
     {
-        var a = ScenarioLoader.Parse("seed: 3\n", "a.yaml");
-        var b = ScenarioLoader.Parse("seed: 3\n", "b.yaml");
+        var a = TestScenarios.Parse("seed: 3\n", "a.yaml");
+        var b = TestScenarios.Parse("seed: 3\n", "b.yaml");
 
         Assert.Equal(a, b);
         Assert.NotEqual(a, a with { Seed = 4 });

@@ -1,22 +1,39 @@
+using FedSim.Core.Algorithms;
+using FedSim.Core.Components;
+using FedSim.Core.Partitioning;
 using FedSim.Core.Scenarios;
+using FedSim.Core.Tests.TestSupport;
 
 namespace FedSim.Core.Tests.Scenarios;
 
 public sealed class ScenarioWriterTests
 {
-    private static Scenario Defaults => ScenarioLoader.Parse("", "defaults");
+    private static Scenario Defaults => TestScenarios.Parse("seed: 0\n", "defaults");
 
-    private static Scenario RoundTrip(Scenario s) => ScenarioLoader.Parse(ScenarioWriter.ToYaml(s), "written.yaml");
+    private static string ToYaml(Scenario s) => TestScenarios.Schema.ToYaml(s);
 
-    private static Scenario NonDefault => new(
-        Name: "my run: #1 \"quoted\" \\ back",
-        Seed: 123456,
-        Dataset: new DatasetSection("mnist", "/data sets/mnist: raw"),
-        Partition: new PartitionSection("homo", 37, 0.1 + 0.2, 0),
-        Model: "mlp",
-        Training: new TrainingSection(3, 17, 1e-4, 0, 0.000123456789),
-        Federation: new FederationSection("fedavg", 250, 0.3, 11, 12.5),
-        Deployment: new DeploymentSection("processes", 4, 1024));
+    private static Scenario RoundTrip(Scenario s) => TestScenarios.Parse(ToYaml(s), "written.yaml");
+
+    private static Scenario NonDefault => new()
+    {
+        Name = "my run: #1 \"quoted\" \\ back",
+        Seed = 123456,
+        Dataset = new DatasetSection { Component = new("mnist", new NoOptions()), Path = "/data sets/mnist: raw" },
+        Partition = new PartitionSection { Strategy = new("quantity-dirichlet", new QuantityDirichletOptions { Beta = 0.1 + 0.2, MinSize = 0 }), Parties = 37 },
+        Model = new("mlp", new NoOptions()),
+        Training = new TrainingSection { LocalEpochs = 3, BatchSize = 17, Lr = 1e-4, Momentum = 0, WeightDecay = 0.000123456789 },
+        Federation = new FederationSection
+        {
+            Algorithm = new("fedprox", new FedProxOptions { Mu = 0.5 }),
+            Rounds = 250,
+            Fraction = 0.3,
+            MinParties = 11,
+            RoundTimeoutSeconds = 12.5,
+            NodeTimeoutSeconds = 3,
+        },
+        Compression = new CompressionSection { Uplink = new("fp16", new NoOptions()) },
+        Deployment = new DeploymentSection { Mode = "processes", PartyProcesses = 4, Workers = 1024 },
+    };
 
     [Fact]
     public void Defaults_round_trip()
@@ -36,42 +53,73 @@ public sealed class ScenarioWriterTests
     public void Doubles_are_written_with_full_precision()
     {
         // 0.1 + 0.2 = 0.30000000000000004, which a short format would print as 0.3.
-        var s = Defaults with { Partition = Defaults.Partition with { Beta = 0.1 + 0.2 } };
+        var s = Defaults with { Partition = Defaults.Partition with { Strategy = new("dirichlet", new DirichletOptions { Beta = 0.1 + 0.2 }) } };
 
-        Assert.Equal(0.1 + 0.2, RoundTrip(s).Partition.Beta);
-        Assert.NotEqual(0.3, RoundTrip(s).Partition.Beta);
+        Assert.Equal(0.1 + 0.2, RoundTrip(s).Partition.Strategy.OptionsAs<DirichletOptions>().Beta);
+        Assert.NotEqual(0.3, RoundTrip(s).Partition.Strategy.OptionsAs<DirichletOptions>().Beta);
     }
 
     [Fact]
     public void Writing_is_stable_after_one_round_trip()
     {
-        var yaml = ScenarioWriter.ToYaml(NonDefault);
+        var yaml = ToYaml(NonDefault);
 
-        Assert.Equal(yaml, ScenarioWriter.ToYaml(ScenarioLoader.Parse(yaml, "w.yaml")));
+        Assert.Equal(yaml, ToYaml(TestScenarios.Parse(yaml, "w.yaml")));
     }
 
     [Fact]
-    public void Every_schema_key_is_written_even_when_it_holds_its_default()
+    public void Every_schema_key_is_written_even_when_it_holds_its_default_with_the_chosen_components_options()
     {
-        var yaml = ScenarioWriter.ToYaml(Defaults);
-        var lines = yaml.Split('\n');
+        var yaml = ToYaml(Defaults);
 
-        foreach (var field in ScenarioSchema.Fields)
-        {
-            var dot = field.Path.IndexOf('.');
-            var expected = dot < 0 ? field.Path + ": " : "  " + field.Path[(dot + 1)..] + ": ";
-            Assert.Contains(lines, l => l.StartsWith(expected, StringComparison.Ordinal));
-        }
-        Assert.Contains("  path: null", lines);
+        Assert.Equal("""
+            name: fedsim-run
+            seed: 0
+            dataset:
+              name: fashion-mnist
+              path: null
+              test_path: null
+              test_fraction: 0.2
+            partition:
+              strategy: dirichlet
+              dirichlet:
+                beta: 0.5
+                min_size: 10
+              parties: 10
+            model: simple-cnn
+            training:
+              local_epochs: 1
+              batch_size: 64
+              lr: 0.01
+              momentum: 0.9
+              weight_decay: 1E-05
+            federation:
+              algorithm: fedavg
+              rounds: 5
+              fraction: 1
+              min_parties: 1
+              round_timeout_s: 600
+              node_timeout_s: 20
+            compression:
+              uplink: fp32
+              downlink: fp32
+            deployment:
+              mode: local
+              party_processes: 2
+              workers: 0
+
+            """.Replace("\r\n", "\n"), yaml);
     }
 
     [Fact]
-    public void Each_section_header_is_written_once()
+    public void Only_the_chosen_component_s_options_are_written()
     {
-        var lines = ScenarioWriter.ToYaml(Defaults).Split('\n');
+        var s = TestScenarios.Parse("federation:\n  algorithm: fedprox\n  fedprox:\n    mu: 0.25\n  fednova: {}\n", "in.yaml");
 
-        foreach (var section in ScenarioSchema.Sections)
-            Assert.Single(lines, l => l == section + ":");
+        var yaml = ToYaml(s);
+
+        Assert.Contains("  algorithm: fedprox\n  fedprox:\n    mu: 0.25\n", yaml);
+        Assert.DoesNotContain("fednova", yaml);
     }
 
     [Theory]
@@ -94,23 +142,21 @@ public sealed class ScenarioWriterTests
         Assert.Equal(name, RoundTrip(s).Name);
     }
 
-    // Fails today: ScenarioWriter.Quote (ScenarioWriter.cs line 64-68) leaves "-" unquoted because every character is
-    // allowed in a plain scalar, but "name: -" is a YAML block sequence entry, so the written file does not parse.
+    // "name: -" would be a YAML block sequence entry: the writer must quote it.
     [Fact]
     public void A_name_that_is_a_lone_dash_round_trips()
     {
-        var s = ScenarioLoader.Parse("name: \"-\"\n", "in.yaml");
+        var s = TestScenarios.Parse("name: \"-\"\n", "in.yaml");
 
         Assert.Equal("-", s.Name);
         Assert.Equal(s, RoundTrip(s));
     }
 
-    // Fails today: ScenarioWriter.Quote escapes only backslash and double quote, so a line break in a value is written
-    // raw inside the double quotes; YAML folds or rejects it, and the written file no longer says what ran.
+    // A line break in a value must survive the round trip, or the written file no longer says what ran.
     [Fact]
     public void A_name_with_a_line_break_round_trips()
     {
-        var s = ScenarioLoader.Parse("name: \"two\\nlines\"\n", "in.yaml");
+        var s = TestScenarios.Parse("name: \"two\\nlines\"\n", "in.yaml");
 
         Assert.Equal("two\nlines", s.Name);
         Assert.Equal(s, RoundTrip(s));
@@ -119,7 +165,7 @@ public sealed class ScenarioWriterTests
     [Fact]
     public void A_dataset_path_round_trips_and_a_missing_one_stays_missing()
     {
-        var with = Defaults with { Dataset = new DatasetSection("mnist", "C:\\data\\mnist files") };
+        var with = Defaults with { Dataset = Defaults.Dataset with { Path = "C:\\data\\mnist files" } };
 
         Assert.Equal("C:\\data\\mnist files", RoundTrip(with).Dataset.Path);
         Assert.Null(RoundTrip(Defaults).Dataset.Path);

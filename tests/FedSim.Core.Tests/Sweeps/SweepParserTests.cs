@@ -1,16 +1,17 @@
 using FedSim.Core.Scenarios;
 using FedSim.Core.Sweeps;
+using FedSim.Core.Tests.TestSupport;
 
 namespace FedSim.Core.Tests.Sweeps;
 
 public sealed class SweepParserTests
 {
-    private static ScenarioException Fails(string yaml) => Assert.Throws<ScenarioException>(() => SweepParser.Parse(yaml, "s.yaml"));
+    private static ScenarioException Fails(string yaml) => Assert.Throws<ScenarioException>(() => SweepParser.Parse(TestScenarios.Schema, yaml, "s.yaml"));
 
     [Fact]
     public void Aliases_resolve_to_scenario_keys()
     {
-        var sweep = SweepParser.Parse("""
+        var sweep = SweepParser.Parse(TestScenarios.Schema, """
             base: b.yaml
             axes:
               algorithm: [fedavg]
@@ -29,7 +30,7 @@ public sealed class SweepParserTests
     [Fact]
     public void Set_accepts_dotted_and_nested_keys_with_their_lines()
     {
-        var sweep = SweepParser.Parse("""
+        var sweep = SweepParser.Parse(TestScenarios.Schema, """
             name: x
             base: b.yaml
             set:
@@ -48,7 +49,7 @@ public sealed class SweepParserTests
     [Fact]
     public void A_partition_mapping_sets_several_keys_and_carries_its_label()
     {
-        var sweep = SweepParser.Parse("""
+        var sweep = SweepParser.Parse(TestScenarios.Schema, """
             base: b.yaml
             axes:
               partition:
@@ -56,7 +57,7 @@ public sealed class SweepParserTests
             """, "s.yaml");
 
         var value = Assert.Single(sweep.Axes[0].Values);
-        Assert.Equal(["partition.strategy=label-k", "partition.classes_per_party=2"], value.Settings.Select(s => s.Override));
+        Assert.Equal(["partition.strategy=label-k", "partition.label-k.classes_per_party=2"], value.Settings.Select(s => s.Override));
         Assert.Equal("#C=2", value.Display);
         Assert.Equal("label-k-2", value.Slug);
     }

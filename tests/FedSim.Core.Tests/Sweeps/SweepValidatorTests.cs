@@ -1,5 +1,6 @@
 using FedSim.Core.Scenarios;
 using FedSim.Core.Sweeps;
+using FedSim.Core.Tests.TestSupport;
 
 namespace FedSim.Core.Tests.Sweeps;
 
@@ -19,7 +20,7 @@ public sealed class SweepValidatorTests
         """;
 
     private static IReadOnlyList<ValidatedCell> Validate(string sweepYaml, params string[] commandLine) =>
-        SweepValidator.Validate(SweepParser.Parse(sweepYaml, "s.yaml"), Base, "b.yaml", commandLine);
+        SweepValidator.Validate(TestScenarios.Schema, SweepParser.Parse(TestScenarios.Schema, sweepYaml, "s.yaml"), Base, "b.yaml", commandLine).Cells;
 
     private static ScenarioException Fails(string sweepYaml, params string[] commandLine) =>
         Assert.Throws<ScenarioException>(() => Validate(sweepYaml, commandLine));
@@ -64,8 +65,8 @@ public sealed class SweepValidatorTests
             """);
 
         var prox = cells.Single(c => c.Cell.Id == "fedprox__mu-0.1");
-        Assert.Equal("fedprox", prox.Scenario.Federation.Algorithm);
-        Assert.Equal(0.1, prox.Scenario.Federation.Mu);
+        Assert.Equal("fedprox", prox.Scenario.Federation.Algorithm.Name);
+        Assert.Equal(0.1, prox.Scenario.Federation.Algorithm.OptionsAs<FedSim.Core.Algorithms.FedProxOptions>().Mu);
         Assert.Equal(2, prox.Scenario.Federation.Rounds);
         Assert.Equal(10, prox.Scenario.Partition.Parties);
         Assert.Equal(3, prox.Cell.Seed);
@@ -114,7 +115,7 @@ public sealed class SweepValidatorTests
         var e = Fails("base: b.yaml\naxes:\n  algorithm: [fedavg, fedprox]\n  beta:\n    - 0.5\n    - 0\n");
 
         var error = Assert.Single(e.Errors);
-        Assert.Equal("s.yaml:6: partition.beta: cell fedavg__beta-0 (and 1 more): 0 is out of range (a number > 0)", error.ToString());
+        Assert.Equal("s.yaml:6: partition.dirichlet.beta: cell fedavg__beta-0 (and 1 more): 0 is out of range (a number > 0)", error.ToString());
     }
 
     [Fact]

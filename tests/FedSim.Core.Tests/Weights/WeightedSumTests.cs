@@ -1,4 +1,5 @@
-using FedSim.Core.Strategies;
+using FedSim.Core.Algorithms;
+using FedSim.Core.Tests.TestSupport;
 using FedSim.Core.Weights;
 using static FedSim.Core.Tests.TestSupport.Tensors;
 
@@ -172,8 +173,8 @@ public sealed class WeightedSumTests
         var global = WeightSet(("w", new float[300]));
         var results = Enumerable.Range(0, 8).Select(p =>
             Result(p, rng.Next(1, 9000), WeightSet(("w", Enumerable.Range(0, 300).Select(_ => (float)rng.NextDouble()).ToArray())))).ToList();
-        var forward = new FedAvg().Aggregate(1, global, results, []);
-        var backward = new FedAvg().Aggregate(1, global, Enumerable.Reverse(results), []);
+        var forward = new WeightedAverage().Aggregate(1, global, results, []);
+        var backward = new WeightedAverage().Aggregate(1, global, Enumerable.Reverse(results), []);
 
         Assert.Equal(forward[0].Data, backward[0].Data);
     }

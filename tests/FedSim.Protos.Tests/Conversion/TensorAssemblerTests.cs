@@ -16,12 +16,13 @@ public sealed class TensorAssemblerTests
 
     /// <summary>model/w [2, 3] (6 floats), model/b [2], extra/c [4].</summary>
     private static TensorAssembler Assembler() =>
-        new([Spec("model", "w", 2, 3), Spec("model", "b", 2), Spec("extra", "c", 4)]);
+        new([Spec("model", "w", 2, 3), Spec("model", "b", 2), Spec("extra", "c", 4)], Wire.Fp32);
 
+    /// <summary>A chunk of float32 values starting at value <paramref name="offset"/> (sent as a byte offset).</summary>
     private static TensorChunk Chunk(int tensor, long offset, params float[] values) => new()
     {
         TensorIndex = tensor,
-        Offset = offset,
+        Offset = offset * sizeof(float),
         Data = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan())),
     };
 
@@ -66,8 +67,8 @@ public sealed class TensorAssemblerTests
     [Fact]
     public void An_empty_tensor_is_complete_with_or_without_its_empty_chunk()
     {
-        var without = new TensorAssembler([Spec("model", "e", 0, 5)]);
-        var with = new TensorAssembler([Spec("model", "e", 0, 5)]);
+        var without = new TensorAssembler([Spec("model", "e", 0, 5)], Wire.Fp32);
+        var with = new TensorAssembler([Spec("model", "e", 0, 5)], Wire.Fp32);
         with.Add(Chunk(0, 0));
 
         Assert.Empty(without.Complete()["model"][0].Data);
@@ -98,8 +99,8 @@ public sealed class TensorAssemblerTests
         var e = Assert.Throws<InvalidDataException>(() => a.Add(Chunk(0, 3, 4, 5)));
 
         Assert.Contains("'w'", e.Message);
-        Assert.Contains("offset 3", e.Message);
-        Assert.Contains("continue at 2", e.Message);
+        Assert.Contains("at byte 12", e.Message);
+        Assert.Contains("continue at 8", e.Message);
     }
 
     [Fact]
@@ -134,7 +135,7 @@ public sealed class TensorAssemblerTests
         var e = Assert.Throws<InvalidDataException>(() => a.Add(Chunk(1, 1, 8, 9)));
 
         Assert.Contains("'b'", e.Message);
-        Assert.Contains("of 2", e.Message);
+        Assert.Contains("of 8", e.Message);
     }
 
     [Fact]
@@ -149,20 +150,39 @@ public sealed class TensorAssemblerTests
         Assert.Equal([7f, 8], a.Complete()["model"][1].Data);
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(6)]
-    public void A_chunk_whose_byte_length_is_not_a_multiple_of_4_is_rejected(int bytes)
+    [Fact]
+    public void A_value_may_be_cut_between_two_chunks_and_arrives_whole()
     {
-        var a = Assembler();
-        var chunk = new TensorChunk { TensorIndex = 0, Offset = 0, Data = ByteString.CopyFrom(new byte[bytes]) };
+        var a = new TensorAssembler([Spec("model", "w", 2)], Wire.Fp32);
+        var bytes = MemoryMarshal.AsBytes(new[] { 1.5f, -2.25f }.AsSpan()).ToArray();
 
-        var e = Assert.Throws<InvalidDataException>(() => a.Add(chunk));
+        a.Add(new TensorChunk { TensorIndex = 0, Offset = 0, Data = ByteString.CopyFrom(bytes, 0, 3) });
+        a.Add(new TensorChunk { TensorIndex = 0, Offset = 3, Data = ByteString.CopyFrom(bytes, 3, 5) });
 
-        Assert.Contains($"{bytes} bytes", e.Message);
-        Assert.Contains("float32", e.Message);
+        Assert.Equal([1.5f, -2.25f], a.Complete()["model"][0].Data);
+    }
+
+    [Fact]
+    public void A_tensor_encoded_with_another_codec_than_the_link_s_is_refused_naming_both()
+    {
+        var spec = Spec("model", "w", 4);
+        spec.Encoding = new TensorEncoding { Codec = "fp16", Bytes = 8 };
+
+        var e = Assert.Throws<InvalidDataException>(() => new TensorAssembler([spec], Wire.Fp32));
+
+        Assert.Contains("encoded with 'fp16'", e.Message);
+        Assert.Contains("codec is 'fp32'", e.Message);
+    }
+
+    [Fact]
+    public void An_announced_size_that_does_not_match_the_codec_is_refused_before_any_data()
+    {
+        var spec = Spec("model", "w", 4);
+        spec.Encoding = new TensorEncoding { Codec = "fp16", Bytes = 16 };
+
+        var e = Assert.Throws<InvalidDataException>(() => new TensorAssembler([spec], Wire.Link("fp16")));
+
+        Assert.Contains("fp16 encodes 4 values in 8 bytes, the sender announced 16", e.Message);
     }
 
     [Fact]
@@ -176,7 +196,7 @@ public sealed class TensorAssemblerTests
         var e = Assert.Throws<InvalidDataException>(() => a.Complete());
 
         Assert.Contains("'c' incomplete", e.Message);
-        Assert.Contains("1 of 4", e.Message);
+        Assert.Contains("4 of 16 bytes", e.Message);
     }
 
     [Fact]
@@ -188,13 +208,13 @@ public sealed class TensorAssemblerTests
 
         var e = Assert.Throws<InvalidDataException>(() => a.Complete());
 
-        Assert.Contains("'b' incomplete: 0 of 2", e.Message);
+        Assert.Contains("'b' incomplete: 0 of 8 bytes", e.Message);
     }
 
     [Fact]
     public void A_negative_dimension_in_a_spec_is_rejected()
     {
-        var e = Assert.Throws<InvalidDataException>(() => new TensorAssembler([Spec("model", "w", 3, -2)]));
+        var e = Assert.Throws<InvalidDataException>(() => new TensorAssembler([Spec("model", "w", 3, -2)], Wire.Fp32));
 
         Assert.Contains("'w'", e.Message);
         Assert.Contains("negative dimension -2", e.Message);
@@ -204,7 +224,7 @@ public sealed class TensorAssemblerTests
     public void Specs_beyond_the_element_limit_are_rejected_before_allocating()
     {
         var e = Assert.Throws<InvalidDataException>(() =>
-            new TensorAssembler([Spec("model", "a", 600), Spec("model", "b", 500)], maxElements: 1000));
+            new TensorAssembler([Spec("model", "a", 600), Spec("model", "b", 500)], Wire.Fp32, maxElements: 1000));
 
         Assert.Contains("'b'", e.Message);
         Assert.Contains("exceed", e.Message);
@@ -213,7 +233,7 @@ public sealed class TensorAssemblerTests
     [Fact]
     public void A_single_tensor_too_large_for_an_array_is_rejected()
     {
-        Assert.Throws<InvalidDataException>(() => new TensorAssembler([Spec("model", "huge", 1L << 32)]));
+        Assert.Throws<InvalidDataException>(() => new TensorAssembler([Spec("model", "huge", 1L << 32)], Wire.Fp32));
     }
 
     [Theory]
@@ -221,6 +241,6 @@ public sealed class TensorAssemblerTests
     [InlineData(1L << 62, 3L)] // the product wraps negative: OverflowException from new float[n]
     public void A_shape_whose_element_count_overflows_is_rejected(long d0, long d1)
     {
-        Assert.Throws<InvalidDataException>(() => new TensorAssembler([Spec("model", "w", d0, d1)]));
+        Assert.Throws<InvalidDataException>(() => new TensorAssembler([Spec("model", "w", d0, d1)], Wire.Fp32));
     }
 }

@@ -18,7 +18,7 @@ public sealed class TensorChunkerTests
 
     private static TensorGroup[] Groups() =>
     [
-        new(TensorGroup.Model, new ModelWeights(
+        Wire.Group(TensorGroup.Model, new ModelWeights(
         [
             new NamedTensor("big", [10, 7], Enumerable.Range(0, 70).Select(i => i * 0.5f - 3f).ToArray()),
             new NamedTensor("empty", [0, 5], []),
@@ -26,7 +26,7 @@ public sealed class TensorChunkerTests
             new NamedTensor("exact", [16], Enumerable.Range(0, 16).Select(i => (float)i).ToArray()),
             new NamedTensor("scalar", [], [42.5f]),
         ])),
-        new("control", new ModelWeights(
+        Wire.Group("control", new ModelWeights(
         [
             new NamedTensor("big", [33], Enumerable.Range(0, 33).Select(i => -i / 7f).ToArray()),
             new NamedTensor("bias", [3], [1f, 2f, 3f]),
@@ -37,7 +37,7 @@ public sealed class TensorChunkerTests
 
     private static IReadOnlyDictionary<string, ModelWeights> RoundTrip(TensorGroup[] groups, int chunkBytes)
     {
-        var assembler = new TensorAssembler(TensorChunker.Specs(groups));
+        var assembler = new TensorAssembler(TensorChunker.Specs(groups), Wire.Fp32);
         foreach (var chunk in TensorChunker.Chunks(groups, chunkBytes))
         {
             // Through the wire format and back, as gRPC would carry it.
@@ -72,19 +72,19 @@ public sealed class TensorChunkerTests
         var result = RoundTrip(groups, chunkBytes);
 
         Assert.Equal(["control", "model"], result.Keys.Order());
-        AssertBitIdentical(groups[0].Weights, result[TensorGroup.Model]);
-        AssertBitIdentical(groups[1].Weights, result["control"]);
+        AssertBitIdentical(groups[0].Tensors.Weights, result[TensorGroup.Model]);
+        AssertBitIdentical(groups[1].Tensors.Weights, result["control"]);
     }
 
     [Fact]
     public void The_simple_cnn_model_and_a_same_shaped_payload_round_trip_through_small_chunks()
     {
-        TensorGroup[] groups = [new(TensorGroup.Model, TestModels.SimpleCnn(1)), new("update", TestModels.SimpleCnn(2))];
+        TensorGroup[] groups = [Wire.Group(TensorGroup.Model, TestModels.SimpleCnn(1)), Wire.Group("update", TestModels.SimpleCnn(2))];
 
         var result = RoundTrip(groups, 64);
 
-        AssertBitIdentical(groups[0].Weights, result[TensorGroup.Model]);
-        AssertBitIdentical(groups[1].Weights, result["update"]);
+        AssertBitIdentical(groups[0].Tensors.Weights, result[TensorGroup.Model]);
+        AssertBitIdentical(groups[1].Tensors.Weights, result["update"]);
         Assert.Equal(TestModels.SimpleCnnParameters, result[TensorGroup.Model].TotalElements);
     }
 
@@ -112,7 +112,6 @@ public sealed class TensorChunkerTests
         foreach (var chunk in TensorChunker.Chunks(Groups(), chunkBytes))
         {
             Assert.True(chunk.Data.Length <= chunkBytes, $"{chunk.Data.Length} data bytes in a {chunkBytes}-byte chunk");
-            Assert.Equal(0, chunk.Data.Length % sizeof(float));
             Assert.InRange(WireSize.Of(new TaskChunk { Tensor = chunk }), 0, chunkBytes + MaxFraming);
             Assert.InRange(WireSize.Of(new ResultChunk { Tensor = chunk }), 0, chunkBytes + MaxFraming);
         }
@@ -126,8 +125,7 @@ public sealed class TensorChunkerTests
     public void Each_tensor_is_sent_in_order_as_contiguous_chunks_that_never_span_two_tensors(int chunkBytes)
     {
         var groups = Groups();
-        var tensors = groups.SelectMany(g => g.Weights.Tensors).ToArray();
-        var floatsPerChunk = Math.Max(1, chunkBytes / sizeof(float));
+        var tensors = groups.SelectMany(g => g.Tensors.Weights.Tensors).ToArray();
         var chunks = TensorChunker.Chunks(groups, chunkBytes).ToArray();
 
         // Tensor indices never go back.
@@ -135,28 +133,28 @@ public sealed class TensorChunkerTests
         for (var t = 0; t < tensors.Length; t++)
         {
             var mine = chunks.Where(c => c.TensorIndex == t).ToArray();
-            var length = tensors[t].Length;
-            Assert.Equal(length == 0 ? 1 : (length + floatsPerChunk - 1) / floatsPerChunk, mine.Length);
+            var bytes = MemoryMarshal.AsBytes(tensors[t].Data.AsSpan()).ToArray();
+            Assert.Equal(bytes.Length == 0 ? 1 : (bytes.Length + chunkBytes - 1) / chunkBytes, mine.Length);
             long next = 0;
             foreach (var c in mine)
             {
                 Assert.Equal(next, c.Offset);
-                next += c.Data.Length / sizeof(float);
-                Assert.True(next <= length, $"chunk at {c.Offset} runs past the end of tensor {t} ({length} values)");
-                Assert.Equal(tensors[t].Data.AsSpan((int)c.Offset, c.Data.Length / sizeof(float)).ToArray(), Floats(c));
+                next += c.Data.Length;
+                Assert.True(next <= bytes.Length, $"chunk at byte {c.Offset} runs past the end of tensor {t} ({bytes.Length} bytes)");
+                Assert.Equal(bytes.AsSpan((int)c.Offset, c.Data.Length).ToArray(), c.Data.ToByteArray());
             }
-            Assert.Equal(length, next);
+            Assert.Equal(bytes.Length, next);
         }
     }
 
     [Fact]
     public void A_tensor_larger_than_the_chunk_size_is_cut_into_full_chunks_and_a_remainder()
     {
-        TensorGroup[] groups = [new(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [70], new float[70])]))];
+        TensorGroup[] groups = [Wire.Group(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [70], new float[70])]))];
 
         var chunks = TensorChunker.Chunks(groups, 64).ToArray();
 
-        Assert.Equal([0L, 16, 32, 48, 64], chunks.Select(c => c.Offset));
+        Assert.Equal([0L, 64, 128, 192, 256], chunks.Select(c => c.Offset));
         Assert.Equal([64, 64, 64, 64, 24], chunks.Select(c => c.Data.Length));
         Assert.All(chunks, c => Assert.Equal(0, c.TensorIndex));
     }
@@ -164,7 +162,7 @@ public sealed class TensorChunkerTests
     [Fact]
     public void An_empty_tensor_is_announced_by_one_empty_chunk()
     {
-        TensorGroup[] groups = [new(TensorGroup.Model, new ModelWeights([new NamedTensor("e", [0], [])]))];
+        TensorGroup[] groups = [Wire.Group(TensorGroup.Model, new ModelWeights([new NamedTensor("e", [0], [])]))];
 
         var chunk = Assert.Single(TensorChunker.Chunks(groups, 64));
 
@@ -174,19 +172,52 @@ public sealed class TensorChunkerTests
     }
 
     [Fact]
-    public void A_chunk_size_below_one_float_still_sends_one_float_per_chunk()
+    public void A_one_byte_chunk_size_sends_one_byte_per_chunk_and_the_values_still_reassemble()
     {
-        TensorGroup[] groups = [new(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [3], [1f, 2f, 3f])]))];
+        TensorGroup[] groups = [Wire.Group(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [3], [1f, 2f, 3f])]))];
 
         var chunks = TensorChunker.Chunks(groups, 1).ToArray();
 
-        Assert.Equal([1f, 2f, 3f], chunks.Select(c => Assert.Single(Floats(c))));
+        Assert.Equal(12, chunks.Length);
+        Assert.Equal([1f, 2f, 3f], RoundTrip(groups, 1)[TensorGroup.Model][0].Data);
+    }
+
+    [Fact]
+    public void Fp32_specs_carry_no_encoding_so_the_bytes_are_those_of_before_codecs_and_fp16_specs_name_theirs()
+    {
+        var weights = new ModelWeights([new NamedTensor("w", [3], [1f, 2f, 3f])]);
+
+        var fp32 = Assert.Single(TensorChunker.Specs([Wire.Group(TensorGroup.Model, weights)]));
+        var fp16 = Assert.Single(TensorChunker.Specs([Wire.Group(TensorGroup.Model, weights, "fp16")]));
+
+        Assert.Null(fp32.Encoding);
+        Assert.Equal(("fp16", 6L), (fp16.Encoding.Codec, fp16.Encoding.Bytes));
+    }
+
+    [Fact]
+    public void Fp16_groups_reassemble_within_half_precision_and_send_half_the_data_bytes()
+    {
+        var weights = TestModels.SimpleCnn(3);
+        TensorGroup[] groups = [Wire.Group(TensorGroup.Model, weights, "fp16")];
+        var assembler = new TensorAssembler(TensorChunker.Specs(groups), Wire.Link("fp16"));
+        long data = 0;
+        foreach (var chunk in TensorChunker.Chunks(groups, 1000))
+        {
+            data += chunk.Data.Length;
+            assembler.Add(chunk);
+        }
+        var back = assembler.Complete()[TensorGroup.Model];
+
+        Assert.Equal(weights.TotalElements * 2, data);
+        for (var t = 0; t < weights.Count; t++)
+            for (var j = 0; j < weights[t].Length; j++)
+                Assert.InRange(Math.Abs(back[t].Data[j] - weights[t].Data[j]), 0, Math.Abs(weights[t].Data[j]) / 2048 + 1e-7);
     }
 
     [Fact]
     public void Chunk_data_is_little_endian_float32()
     {
-        TensorGroup[] groups = [new(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [2], [1f, -2.5f])]))];
+        TensorGroup[] groups = [Wire.Group(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [2], [1f, -2.5f])]))];
 
         var chunk = Assert.Single(TensorChunker.Chunks(groups));
 
@@ -205,11 +236,11 @@ public sealed class TensorChunkerTests
         for (var i = 0; i < second; i++) b[i] = -(i % 999_983);
         TensorGroup[] groups =
         [
-            new(TensorGroup.Model, new ModelWeights([new NamedTensor("a", [first], a)])),
-            new("payload", new ModelWeights([new NamedTensor("b", [2, second / 2], b)])),
+            Wire.Group(TensorGroup.Model, new ModelWeights([new NamedTensor("a", [first], a)])),
+            Wire.Group("payload", new ModelWeights([new NamedTensor("b", [2, second / 2], b)])),
         ];
 
-        var assembler = new TensorAssembler(TensorChunker.Specs(groups));
+        var assembler = new TensorAssembler(TensorChunker.Specs(groups), Wire.Fp32);
         long messages = 0, wireBytes = 0, largest = 0;
         foreach (var chunk in TensorChunker.Chunks(groups))
         {

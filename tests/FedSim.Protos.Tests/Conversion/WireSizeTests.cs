@@ -14,10 +14,9 @@ public sealed class WireSizeTests
             Round = 3,
             PartyId = 12,
             Seed = -987654321,
-            Config = new TrainConfig { LocalEpochs = 2, BatchSize = 64, Lr = 0.01, Momentum = 0.9, WeightDecay = 1e-5, Algorithm = "fedprox" },
         };
-        header.Config.Params["mu"] = 0.01;
-        header.Tensors.AddRange(TensorChunker.Specs([new TensorGroup(TensorGroup.Model, TestModels.SimpleCnn())]));
+        header.Params["lr_scale"] = 0.5;
+        header.Tensors.AddRange(TensorChunker.Specs([Wire.Group(TensorGroup.Model, TestModels.SimpleCnn())]));
         return header;
     }
 
@@ -37,7 +36,7 @@ public sealed class WireSizeTests
                 {
                     NodeId = "node-a", TaskId = "task-17", PartyId = 12, Status = ResultStatus.Ok,
                     NumExamples = 600, LocalSteps = 20, TrainLoss = 0.42, TrainSeconds = 1.5,
-                    Tensors = { TensorChunker.Specs([new TensorGroup(TensorGroup.Model, TestModels.SimpleCnn())]) },
+                    Tensors = { TensorChunker.Specs([Wire.Group(TensorGroup.Model, TestModels.SimpleCnn())]) },
                 },
             },
             "result tensor" => new ResultChunk { Tensor = chunk },
@@ -79,7 +78,7 @@ public sealed class WireSizeTests
     [Fact]
     public void All_chunks_of_the_simple_cnn_model_cost_its_float_bytes_plus_under_1_percent()
     {
-        TensorGroup[] groups = [new(TensorGroup.Model, TestModels.SimpleCnn())];
+        TensorGroup[] groups = [Wire.Group(TensorGroup.Model, TestModels.SimpleCnn())];
         const long floatBytes = TestModels.SimpleCnnParameters * sizeof(float);
 
         var tasks = TensorChunker.Chunks(groups).Sum(c => WireSize.Of(new TaskChunk { Tensor = c }));
@@ -93,7 +92,7 @@ public sealed class WireSizeTests
     [Fact]
     public void The_whole_fetch_stream_of_the_simple_cnn_model_header_included_stays_within_1_percent()
     {
-        TensorGroup[] groups = [new(TensorGroup.Model, TestModels.SimpleCnn())];
+        TensorGroup[] groups = [Wire.Group(TensorGroup.Model, TestModels.SimpleCnn())];
         const long floatBytes = TestModels.SimpleCnnParameters * sizeof(float);
 
         var total = WireSize.Of(new TaskChunk { Header = Header() })

@@ -1,0 +1,28 @@
+namespace FedSim.Coordinator;
+
+/// <summary>A run's running totals, for its summary.</summary>
+public sealed class RunTotals
+{
+    public long BytesUp { get; private set; }
+    public long BytesDown { get; private set; }
+    public int Failures { get; private set; }
+    public int Rounds { get; private set; }
+    public double RoundsSeconds { get; private set; }
+    public double EvalSeconds { get; private set; }
+    public double TrainSeconds { get; private set; }
+
+    public void AddTraffic(long up, long down, int failures)
+    {
+        BytesUp += up;
+        BytesDown += down;
+        Failures += failures;
+    }
+
+    public void AddRound(int round, double seconds, double evalSeconds, double trainSeconds)
+    {
+        Rounds = round;
+        RoundsSeconds += seconds;
+        EvalSeconds += evalSeconds;
+        TrainSeconds += trainSeconds;
+    }
+}

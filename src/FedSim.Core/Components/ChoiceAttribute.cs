@@ -1,0 +1,23 @@
+namespace FedSim.Core.Components;
+
+/// <summary>
+/// Marks a <see cref="ComponentChoice"/> property: which component of <paramref name="kind"/> is used, with its options.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class ChoiceAttribute(ComponentKind kind, string help) : Attribute
+{
+    public ComponentKind Kind { get; } = kind;
+
+    public string Help { get; } = help;
+
+    /// <summary>The key in scenario files (default: the property name in snake_case).</summary>
+    public string? Key { get; init; }
+
+    public ChoiceLayout Layout { get; init; } = ChoiceLayout.Named;
+
+    /// <summary>Inline layout: the key naming the component inside the mapping (<c>{codec: fp16}</c>).</summary>
+    public string Selector { get; init; } = "name";
+
+    /// <summary>The component used when the file names none.</summary>
+    public string? Default { get; init; }
+}

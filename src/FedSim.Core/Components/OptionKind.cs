@@ -1,0 +1,13 @@
+namespace FedSim.Core.Components;
+
+/// <summary>The type of an option's value.</summary>
+public enum OptionKind
+{
+    String,
+    Integer,
+    Number,
+    Boolean,
+
+    /// <summary>One of a fixed set of names (an enum property, or a string with choices).</summary>
+    Choice,
+}

@@ -1,0 +1,21 @@
+using System.Globalization;
+
+namespace FedSim.Core.Scenarios;
+
+/// <summary>Checks that involve more than one key, each error located at the key that should change.</summary>
+internal static class ScenarioRules
+{
+    public static void Check(Scenario s, RawMap raw, string source, List<ScenarioError> errors)
+    {
+        void Add(string field, string message)
+        {
+            var at = raw.Find(field);
+            errors.Add(new ScenarioError(at?.Source ?? source, at?.Line, field, message));
+        }
+        if (s.Federation.MinParties > s.PartiesPerRound)
+            Add("federation.min_parties",
+                $"{s.Federation.MinParties} is more than the {s.PartiesPerRound} parties sampled per round (partition.parties {s.Partition.Parties} x federation.fraction {s.Federation.Fraction.ToString(CultureInfo.InvariantCulture)})");
+        if (s.Deployment.Mode == "processes" && s.Deployment.PartyProcesses > s.Partition.Parties)
+            Add("deployment.party_processes", $"{s.Deployment.PartyProcesses} processes for only {s.Partition.Parties} parties");
+    }
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using FedSim.Protos.Conversion;
+using FedSim.Protos.V1;
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+
+namespace FedSim.Party;
+
+/// <summary>One announced task over gRPC: fetch it, train it with the runtime, encode and submit the result (or the failure).</summary>
+internal static class TaskExchange
+{
+    public static async Task<NodeTaskReport> RunAsync(Federation.FederationClient client, string nodeId, NodeRun run, TaskAnnouncement task,
+        int[] dataidxs, double waitSeconds, ILogger log, Action received, CancellationToken ct)
+    {
+        long bytesDown = WireSize.Of(new Announcement { Task = task }), bytesUp = 0;
+        string? error = null;
+        var accepted = false;
+        try
+        {
+            var fetchStart = Stopwatch.GetTimestamp();
+            var fetched = await FederationClientStreams.FetchAsync(client, nodeId, task.TaskId, run.Downlink, ct);
+            var fetchSeconds = Stopwatch.GetElapsedTime(fetchStart).TotalSeconds;
+            bytesDown += fetched.WireBytes;
+            received();
+            var (header, upload) = await Train(run, fetched, dataidxs, log, ct);
+            error = header.Status == ResultStatus.Failed ? header.Error : null;
+            header.NodeId = nodeId;
+            header.TaskId = task.TaskId;
+            header.PartyId = task.PartyId;
+            header.WaitSeconds = waitSeconds;
+            header.FetchSeconds = fetchSeconds;
+            var submitted = await FederationClientStreams.SubmitAsync(client, header, upload, ct);
+            bytesUp += submitted.WireBytes;
+            accepted = submitted.Ack.Accepted;
+            if (!accepted && error is null)
+            {
+                error = submitted.Ack.Reason;
+                log.LogWarning("party {Party} round {Round}: result not accepted: {Reason}", task.PartyId, task.Round, submitted.Ack.Reason);
+            }
+        }
+        catch (Exception e) when (e is RpcException or InvalidDataException && !ct.IsCancellationRequested)
+        {
+            error = e.Message;
+            log.LogWarning("party {Party} round {Round}: {Error}", task.PartyId, task.Round, e.Message);
+        }
+        return new NodeTaskReport(task.TaskId, task.Round, task.PartyId, bytesDown, bytesUp, accepted, error);
+    }
+
+    /// <summary>Trains on a dedicated thread (training blocks in native code for seconds and must not starve gRPC I/O and heartbeats).</summary>
+    private static async Task<(ResultHeader Header, List<TensorGroup> Upload)> Train(NodeRun run, FederationClientStreams.FetchedTask fetched,
+        int[] dataidxs, ILogger log, CancellationToken ct)
+    {
+        var header = fetched.Header;
+        try
+        {
+            var work = new PartyWork(header.Round, header.PartyId, dataidxs, (int)header.Seed, fetched.Groups[TensorGroup.Model],
+                new Core.Algorithms.PartyInstructions { Params = header.Params.ToDictionary(), Payloads = TensorGroup.PayloadsOf(fetched.Groups) });
+            var trained = await Task.Factory.StartNew(() => run.Runtime.Train(work, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            var r = trained.Result;
+            return (new ResultHeader
+            {
+                Status = ResultStatus.Ok,
+                NumExamples = r.NumExamples,
+                LocalSteps = r.LocalSteps,
+                TrainLoss = r.TrainLoss,
+                TrainSeconds = r.TrainSeconds,
+            }, TensorGroup.Of(r.Weights, trained.Payloads, run.Uplink.Encode));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning(e, "party {Party} failed in round {Round}", header.PartyId, header.Round);
+            return (new ResultHeader { Status = ResultStatus.Failed, Error = $"{e.GetType().Name}: {e.Message}" }, []);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using FedSim.Core.Codecs;
+using FedSim.Core.Weights;
+
+namespace FedSim.Protos.Conversion;
+
+/// <summary>A weight set with each tensor encoded by one codec, ready to be cut into chunks (and to be sent to many parties).</summary>
+public sealed class EncodedWeights
+{
+    private EncodedWeights(ModelWeights weights, IReadOnlyList<EncodedTensor> tensors)
+    {
+        Weights = weights;
+        Tensors = tensors;
+    }
+
+    public ModelWeights Weights { get; }
+
+    /// <summary>One encoded tensor per tensor of <see cref="Weights"/>, in order.</summary>
+    public IReadOnlyList<EncodedTensor> Tensors { get; }
+
+    public long Bytes => Tensors.Sum(t => t.Encoding.Bytes);
+
+    public static EncodedWeights Encode(ModelWeights weights, ITensorCodec codec) =>
+        new(weights, weights.Tensors.Select(codec.Encode).ToArray());
+}
