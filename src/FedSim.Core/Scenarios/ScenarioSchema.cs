@@ -26,6 +26,19 @@ public sealed class ScenarioSchema(Catalog catalog)
     public static IEnumerable<ChoiceSpec> NamedChoices(SectionSpec section) =>
         section.Children.OfType<ChoiceSpec>().Where(c => c.Layout == ChoiceLayout.Named);
 
+    /// <summary>Every place a scenario chooses a component of <paramref name="kind"/>.</summary>
+    public IReadOnlyList<ChoiceSite> SitesOf(ComponentKind kind) => Sites(Root, "").Where(s => s.Choice.Kind == kind).ToList();
+
+    private static IEnumerable<ChoiceSite> Sites(SectionSpec section, string prefix)
+    {
+        foreach (var child in section.Children)
+        {
+            if (child is ChoiceSpec choice) yield return new ChoiceSite(prefix + child.Key, choice);
+            else if (child is SectionSpec nested)
+                foreach (var site in Sites(nested, prefix + child.Key + ".")) yield return site;
+        }
+    }
+
     /// <summary>What a dotted path names, or null when no key of the schema has that path.</summary>
     public ScenarioPath? Resolve(string path) => ScenarioPath.Resolve(this, path);
 }

@@ -1,0 +1,48 @@
+using System.Text;
+using FedSim.Core.Scenarios;
+
+namespace FedSim.Core.Components;
+
+/// <summary>
+/// What <c>fedsim list</c> prints: every registered component of a kind with its summary, reference and options
+/// (scenario key, default, allowed values, help), all read from the registry and the scenario schema.
+/// </summary>
+public static class CatalogListing
+{
+    public static string Render(ScenarioSchema schema, ComponentKind? only = null)
+    {
+        var sb = new StringBuilder();
+        foreach (var kind in ComponentKinds.All.Where(k => only is null || k == only))
+        {
+            if (sb.Length > 0) sb.Append('\n');
+            Kind(sb, schema, kind);
+        }
+        return sb.ToString();
+    }
+
+    private static void Kind(StringBuilder sb, ScenarioSchema schema, ComponentKind kind)
+    {
+        var sites = schema.SitesOf(kind);
+        var where = string.Join(" or ", sites.Select(s => s.Choice.Layout == ChoiceLayout.Named ? s.Path : $"{s.Path} ({s.Choice.Selector})"));
+        sb.Append(ComponentKinds.Plural(kind)).Append(" (chosen by ").Append(where).Append("):\n");
+        var registry = schema.Catalog[kind];
+        var width = registry.Names.DefaultIfEmpty("").Max(n => n.Length) + 2;
+        foreach (var c in registry.All)
+        {
+            sb.Append("  ").Append(c.Name.PadRight(width)).Append(c.Summary);
+            if (sites.FirstOrDefault()?.Choice.DefaultName == c.Name) sb.Append(" [default]");
+            sb.Append('\n');
+            var indent = new string(' ', width + 2);
+            if (c.Reference is { } reference) sb.Append(indent).Append(reference).Append('\n');
+            var options = c.Options.Children.OfType<OptionSpec>().ToList();
+            if (options.Count == 0) sb.Append(indent).Append("no options\n");
+            var site = sites.FirstOrDefault();
+            foreach (var o in options)
+            {
+                var key = site is null ? o.Key : site.OptionPath(c.Name, o.Key);
+                sb.Append(indent).Append(key).Append(": ").Append(OptionSpec.Format(o.Default) ?? "null")
+                    .Append("  (").Append(o.Describe()).Append(")  ").Append(o.Help).Append('\n');
+            }
+        }
+    }
+}
