@@ -295,7 +295,6 @@ public sealed class ScenarioLoaderTests
     }
 
     [Theory]
-    [InlineData("federation:\n  algorithm: fedsgd\n", 2, "federation.algorithm", "'fedsgd' is not one of fedavg, fednova, fedprox, scaffold")]
     [InlineData("dataset:\n  name: cifar100\n", 2, "dataset.name", "'cifar100' is not one of cifar10, csv, fashion-mnist, fcube, libsvm, mnist; did you mean 'cifar10'?")]
     [InlineData("model: resnet\n", 1, "model", "'resnet' is not one of mlp, simple-cnn")]
     [InlineData("deployment:\n  mode: cloud\n", 2, "deployment.mode", "'cloud' is not one of local, processes")]
@@ -306,6 +305,14 @@ public sealed class ScenarioLoaderTests
         var e = SingleError(yaml);
 
         Assert.Equal($"s.yaml:{line}: {field}: {message}", e.ToString());
+    }
+
+    [Fact]
+    public void An_unknown_algorithm_is_reported_with_every_registered_one()
+    {
+        var e = SingleError("federation:\n  algorithm: fedsgd\n");
+
+        Assert.Equal($"s.yaml:2: federation.algorithm: 'fedsgd' is not one of {string.Join(", ", TestScenarios.Schema.Catalog.Algorithms.Names)}", e.ToString());
     }
 
     // ---- structure ----
