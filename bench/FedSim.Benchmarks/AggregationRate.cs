@@ -25,7 +25,7 @@ internal static class AggregationRate
     {
         ModelWeights global;
         using (var module = FedSim.Training.Models.ModelZoo.Create(new FedSim.Core.Components.ComponentChoice("simple-cnn"), [1, 28, 28], 10)) global = TorchWeights.FromModule(module);
-        var rng = new Random(1);
+        var rng = FedSim.Core.Randomness.Seeds.Generator(1);
         var results = Enumerable.Range(0, updates).Select(p => new PartyResult(
             p, rng.Next(1, 1201), LocalSteps: 10, TrainLoss: 0.5, TrainSeconds: 1.0, Perturbed(global, rng))).ToArray();
         var budget = DefaultBudget();

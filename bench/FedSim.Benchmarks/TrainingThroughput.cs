@@ -78,7 +78,7 @@ internal static class TrainingThroughput
         model.train();
         using var opt = optim.SGD(model.parameters(), s.Lr, s.Momentum, weight_decay: s.WeightDecay);
         var order = Enumerable.Range(0, samples).ToArray();
-        FedSim.Core.Partitioning.Shuffle.InPlace(order, new Random(seed));
+        FedSim.Core.Partitioning.Shuffle.InPlace(order, FedSim.Core.Randomness.Seeds.Generator(seed));
         for (var start = 0; start < samples; start += s.BatchSize)
         {
             using var scope = NewDisposeScope();

@@ -23,7 +23,7 @@ internal static class TransferThroughput
     public static async Task Run(int megabytes, int repeats, bool scaffold)
     {
         var floats = megabytes * 1_000_000 / 4;
-        var rng = new Random(1);
+        var rng = FedSim.Core.Randomness.Seeds.Generator(1);
         var data = new float[floats];
         for (var i = 0; i < data.Length; i++) data[i] = (float)rng.NextDouble();
         // Several tensors, like a real model, the largest holding most of the values.

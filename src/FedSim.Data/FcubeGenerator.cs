@@ -27,7 +27,7 @@ internal static class FcubeGenerator
 
     public static TabularDataset Generate(string name, int samples, int seed)
     {
-        var rng = new Random(seed);
+        var rng = Core.Randomness.Seeds.Stream(seed, Core.Randomness.Seeds.Purpose.GeneratedData);
         var features = new float[samples * Dimensions];
         var labels = new int[samples];
         var octants = new int[samples];

@@ -13,7 +13,7 @@ internal static class HoldOut
             throw new InvalidDataException($"{source}: {count} sample(s) cannot be split into a training and a test set");
         var testCount = TestCount(count, fraction);
         var order = Enumerable.Range(0, count).ToArray();
-        new Random(seed).Shuffle(order);
+        Core.Partitioning.Shuffle.InPlace(order, Core.Randomness.Seeds.Stream(seed, Core.Randomness.Seeds.Purpose.HoldOut));
         var test = order[..testCount];
         var train = order[testCount..];
         Array.Sort(test);

@@ -39,7 +39,7 @@ public sealed class LocalTrainer(IDataset data, ModelPool models)
                 TorchHooks.Create(hooks, named.Select(p => (p.name, p.parameter)).ToArray(), settings.Lr));
             var reader = new BatchReader(data, Math.Min(settings.BatchSize, dataidxs.Length))
             {
-                Transforms = transforms.Count == 0 ? null : (transforms, new Random(Seeds.Derive(seed, Seeds.Purpose.InputNoise))),
+                Transforms = transforms.Count == 0 ? null : (transforms, Seeds.Stream(seed, Seeds.Purpose.InputNoise)),
             };
             var (steps, loss) = Epochs(model, optimizer, reader, dataidxs, settings, seed, ct);
             return new LocalTrainingResult(TorchWeights.FromModule(model), dataidxs.Length, steps, loss, watch.Elapsed.TotalSeconds);
@@ -55,7 +55,7 @@ public sealed class LocalTrainer(IDataset data, ModelPool models)
         int[] dataidxs, TrainingSection settings, int seed, CancellationToken ct)
     {
         var order = (int[])dataidxs.Clone();
-        var rng = new Random(seed);
+        var rng = Seeds.Generator(seed);
         long steps = 0;
         double lastEpochLoss = 0;
         for (var epoch = 0; epoch < settings.LocalEpochs; epoch++)

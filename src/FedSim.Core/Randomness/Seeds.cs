@@ -21,8 +21,20 @@ public static class Seeds
         return z ^ (z >> 31);
     }
 
-    /// <summary>A seeded generator (Mersenne Twister, as numpy's legacy RandomState uses).</summary>
+    /// <summary>
+    /// A seeded generator (Mersenne Twister, as numpy's legacy RandomState uses). Every random stream of FedSim comes
+    /// from here, seeded by <see cref="Derive"/> with a <see cref="Purpose"/>: one generator family everywhere.
+    /// </summary>
     public static Random Generator(int seed) => new MathNet.Numerics.Random.MersenneTwister(seed, threadSafe: false);
+
+    /// <summary>The generator of one purpose: <c>Generator(Derive(seed, purpose, parts))</c>.</summary>
+    public static Random Stream(int seed, long purpose, params ReadOnlySpan<long> parts)
+    {
+        Span<long> all = stackalloc long[parts.Length + 1];
+        all[0] = purpose;
+        parts.CopyTo(all[1..]);
+        return Generator(Derive(seed, all));
+    }
 
     /// <summary>Purposes, so derived streams never collide.</summary>
     public static class Purpose
@@ -34,5 +46,11 @@ public static class Seeds
 
         /// <summary>A party's input transforms (feature noise), derived from its local-shuffle seed for the round.</summary>
         public const long InputNoise = 5;
+
+        /// <summary>The held-out test rows of a file-based dataset without a test file.</summary>
+        public const long HoldOut = 6;
+
+        /// <summary>The points of a generated dataset (FCUBE).</summary>
+        public const long GeneratedData = 7;
     }
 }
