@@ -56,7 +56,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         {
             while (true)
             {
-                var reply = await RegisterWithRetry(client, wanted, token);
+                var reply = await NodeRegistration.RegisterAsync(client, options, wanted, Registrations > 0, _log, token);
                 if (reply is null) return;
                 NodeId = reply.NodeId;
                 Registrations++;
@@ -105,43 +105,15 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
             var run = _run ??= await Task.Run(() => NodeRun.Load(reply, options), session.Token);
             using var stream = client.Subscribe(new SubscribeRequest { NodeId = reply.NodeId }, cancellationToken: session.Token);
             ReadinessChanged?.Invoke(true);
-            await foreach (var announcement in stream.ResponseStream.ReadAllAsync(session.Token))
+            stopped = await ReadAnnouncements(stream.ResponseStream, parties, task =>
             {
-                if (announcement.Stop is { } stop)
-                {
-                    _log.LogInformation("coordinator says stop: {Reason}", stop.Reason);
-                    stopped = true;
-                    break;
-                }
-                var received = System.Diagnostics.Stopwatch.GetTimestamp();
-                var task = announcement.Task;
-                if (!parties.TryGetValue(task.PartyId, out var party))
-                {
-                    _log.LogWarning("task {Task} is for party {Party}, which this node does not host", task.TaskId, task.PartyId);
-                    continue;
-                }
-                // Announcements are read as they come (not when a worker is free), so the time a task queues for a
-                // training slot is measured from its arrival and reported as wait, not as communication.
                 running.RemoveAll(t => t.IsCompleted);
-                running.Add(Task.Run(async () =>
-                {
-                    await slots.WaitAsync(session.Token);
-                    var wait = System.Diagnostics.Stopwatch.GetElapsedTime(received).TotalSeconds;
-                    try
-                    {
-                        var report = await TaskExchange.RunAsync(client, reply.NodeId, run, task, party, wait, _log, () => TaskReceived?.Invoke(task.TaskId, task.PartyId), session.Token);
-                        TaskDone?.Invoke(report);
-                    }
-                    finally
-                    {
-                        slots.Release();
-                    }
-                }, CancellationToken.None));
-            }
+                running.Add(Start(client, reply.NodeId, run, task, parties[task.PartyId], slots, session.Token));
+            }, session.Token);
             // The stream ended. After a stop, results already on their way get a moment to be acknowledged (the stop can
             // overtake the last acks); training still running is then abandoned. Without a stop the coordinator dropped
             // this node, and its running work no longer counts.
-            if (stopped) await Task.WhenAny(Task.WhenAll(running), Task.Delay(options.StopGrace, ct));
+            if (stopped) await Task.WhenAny(Task.WhenAll(running), Task.Delay(options.StopGrace, options.Time, ct));
             await session.CancelAsync();
         }
         catch (Exception e) when (!ct.IsCancellationRequested && (e is OperationCanceledException || e is RpcException { StatusCode: StatusCode.Cancelled or StatusCode.NotFound or StatusCode.Unavailable or StatusCode.Internal }))
@@ -165,55 +137,45 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         return stopped;
     }
 
-    /// <summary>Registers (retrying while the coordinator is not up, standing by while every party is hosted); null when the run has ended.</summary>
-    private async Task<RegisterReply?> RegisterWithRetry(Federation.FederationClient client, IReadOnlyList<int> partyIds, CancellationToken ct)
+    /// <summary>
+    /// Reads the announcement stream as tasks arrive (not when a worker is free, so the time a task queues for a training
+    /// slot is measured from its arrival and reported as wait, not as communication); true when it ended with a stop.
+    /// </summary>
+    private async Task<bool> ReadAnnouncements(IAsyncStreamReader<Announcement> stream, Dictionary<int, int[]> parties,
+        Action<TaskAnnouncement> start, CancellationToken ct)
     {
-        var request = new RegisterRequest
+        await foreach (var announcement in stream.ReadAllAsync(ct))
         {
-            ProtocolVersion = ProtocolVersion._2,
-            NodeName = options.Name,
-            Concurrency = options.Workers,
-        };
-        request.PartyIds.AddRange(partyIds);
-        var deadline = DateTimeOffset.UtcNow + options.ConnectTimeout;
-        var delay = TimeSpan.FromMilliseconds(200);
-        var standingBy = false;
-        while (true)
+            if (announcement.Stop is { } stop)
+            {
+                _log.LogInformation("coordinator says stop: {Reason}", stop.Reason);
+                return true;
+            }
+            if (parties.ContainsKey(announcement.Task.PartyId)) start(announcement.Task);
+            else _log.LogWarning("task {Task} is for party {Party}, which this node does not host", announcement.Task.TaskId, announcement.Task.PartyId);
+        }
+        return false;
+    }
+
+    /// <summary>Runs one task once a training slot is free, timing the wait from now (its arrival).</summary>
+    private Task Start(Federation.FederationClient client, string nodeId, NodeRun run, TaskAnnouncement task, int[] dataidxs,
+        SemaphoreSlim slots, CancellationToken ct)
+    {
+        var received = options.Time.GetTimestamp();
+        return Task.Run(async () =>
         {
+            await slots.WaitAsync(ct);
+            var wait = options.Time.GetElapsedTime(received).TotalSeconds;
             try
             {
-                return await client.RegisterAsync(request, cancellationToken: ct);
+                var report = await TaskExchange.RunAsync(client, nodeId, run, task, dataidxs, wait, options.Time, _log, () => TaskReceived?.Invoke(task.TaskId, task.PartyId), ct);
+                TaskDone?.Invoke(report);
             }
-            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable && DateTimeOffset.UtcNow < deadline)
+            finally
             {
-                _log.LogInformation("coordinator at {Address} not answering yet ({Detail}); retrying", options.Coordinator, e.Status.Detail);
-                await Task.Delay(delay, ct);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+                slots.Release();
             }
-            catch (RpcException e) when (e.StatusCode is StatusCode.Aborted)
-            {
-                _log.LogInformation("nothing to do: {Detail}", e.Status.Detail);
-                return null;
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.ResourceExhausted)
-            {
-                // Every party is hosted: stand by until a node goes away and its parties are free again.
-                if (!standingBy) _log.LogInformation("standing by: {Detail}", e.Status.Detail);
-                standingBy = true;
-                deadline = DateTimeOffset.UtcNow + options.ConnectTimeout;
-                await Task.Delay(options.StandbyPoll, ct);
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument && request.PartyIds.Count > 0 && Registrations > 0)
-            {
-                // Re-registering, but another node took this node's parties meanwhile: ask for a share instead.
-                _log.LogInformation("parties taken over by another node ({Detail}); asking for a share", e.Status.Detail);
-                request.PartyIds.Clear();
-            }
-            catch (RpcException e) when (e.StatusCode is not StatusCode.Cancelled)
-            {
-                throw new InvalidOperationException($"coordinator at {options.Coordinator} refused registration: {e.Status.Detail}", e);
-            }
-        }
+        }, CancellationToken.None);
     }
 
     /// <summary>Heartbeats until the session ends; cancels the session when the coordinator answers that it does not know this node.</summary>
@@ -224,11 +186,11 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         {
             while (!session.IsCancellationRequested)
             {
-                await Task.Delay(interval, session.Token);
+                await Task.Delay(interval, options.Time, session.Token);
                 if (_heartbeatsPaused) continue;
                 try
                 {
-                    var reply = await client.HeartbeatAsync(new HeartbeatRequest { NodeId = nodeId }, deadline: DateTime.UtcNow + interval * 5,
+                    var reply = await client.HeartbeatAsync(new HeartbeatRequest { NodeId = nodeId }, deadline: options.Time.GetUtcNow().UtcDateTime + interval * 5,
                         cancellationToken: session.Token);
                     if (reply.Known) continue;
                     await session.CancelAsync();

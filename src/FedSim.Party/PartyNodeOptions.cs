@@ -20,6 +20,9 @@ public sealed record PartyNodeOptions(Uri Coordinator)
     /// <summary>After the coordinator says stop, how long results already being submitted may take to be acknowledged.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The node's clock: registration deadlines, heartbeat deadlines and the wait and download timings.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>How often a standby node (every party already hosted) asks again for a share.</summary>
     public TimeSpan StandbyPoll { get; init; } = TimeSpan.FromSeconds(2);
 }

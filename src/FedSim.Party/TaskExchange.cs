@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FedSim.Protos.Conversion;
 using FedSim.Protos.V1;
 using Grpc.Core;
@@ -10,16 +9,16 @@ namespace FedSim.Party;
 internal static class TaskExchange
 {
     public static async Task<NodeTaskReport> RunAsync(Federation.FederationClient client, string nodeId, NodeRun run, TaskAnnouncement task,
-        int[] dataidxs, double waitSeconds, ILogger log, Action received, CancellationToken ct)
+        int[] dataidxs, double waitSeconds, TimeProvider time, ILogger log, Action received, CancellationToken ct)
     {
         long bytesDown = WireSize.Of(new Announcement { Task = task }), bytesUp = 0;
         string? error = null;
         var accepted = false;
         try
         {
-            var fetchStart = Stopwatch.GetTimestamp();
+            var fetchStart = time.GetTimestamp();
             var fetched = await FederationClientStreams.FetchAsync(client, nodeId, task.TaskId, run.Downlink, ct);
-            var fetchSeconds = Stopwatch.GetElapsedTime(fetchStart).TotalSeconds;
+            var fetchSeconds = time.GetElapsedTime(fetchStart).TotalSeconds;
             bytesDown += fetched.WireBytes;
             received();
             var (header, upload) = await Train(run, fetched, dataidxs, log, ct);
