@@ -103,7 +103,7 @@ public sealed class HelpTests
     {
         var stderr = await CliRunner.UsageError("rnu", "scenarios/quickstart.yaml");
 
-        Assert.Contains("fedsim: unknown command 'rnu' (commands: run, coordinator, party, partition, validate, compare, export, health)", stderr);
+        Assert.Contains("fedsim: unknown command 'rnu' (commands: run, coordinator, party, partition, validate, compare, export, health, list, schema)", stderr);
         Assert.Contains("did you mean 'run'?", stderr);
         Assert.Contains("run 'fedsim --help' for usage", stderr);
     }
@@ -133,6 +133,7 @@ public sealed class HelpTests
 
     [Theory]
     [InlineData("option '--out' needs a value", "run", "s.yaml", "--out")]
+    [InlineData("option '--out' needs a value", "schema", "--out")]
     [InlineData("--jobs: expected an integer >= 1, got 'many'", "compare", "s.yaml", "--jobs", "many")]
     [InlineData("--workers: expected an integer >= 1, got '0'", "party", "--coordinator", "http://127.0.0.1:1", "--workers", "0")]
     [InlineData("--parties: ", "party", "--coordinator", "http://127.0.0.1:1", "--parties", "5-2")]
@@ -147,7 +148,8 @@ public sealed class HelpTests
 
     [Theory]
     [InlineData("fedsim run --o", "--out")]
-    [InlineData("fedsim val", "validate")]
+    [InlineData("fedsim li", "list")]
+    [InlineData("fedsim list al", "algorithms")]
     [InlineData("fedsim export k", "k8s")]
     public async Task The_suggest_directive_completes_commands_options_and_kinds(string line, string completion)
     {
@@ -155,6 +157,6 @@ public sealed class HelpTests
 
         Assert.Equal(0, exit);
         Assert.Contains(completion, stdout.Split('\n', StringSplitOptions.TrimEntries));
-        Assert.DoesNotContain("health", stdout.Split('\n', StringSplitOptions.TrimEntries));
+        Assert.DoesNotContain("schema", stdout.Split('\n', StringSplitOptions.TrimEntries));
     }
 }

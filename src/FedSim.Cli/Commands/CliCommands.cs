@@ -24,6 +24,8 @@ internal static class CliCommands
         CompareCommand.Define(),
         ExportCommand.Define(),
         HealthCommand.Define(),
+        ListCommand.Define(),
+        SchemaCommand.Define(),
     ];
 
     /// <summary>A new parser tree (System.CommandLine symbols belong to one parent, so each dispatch builds its own).</summary>
