@@ -1,44 +1,86 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
 namespace FedSim.Benchmarks;
 
+/// <summary>The <c>fedsim-bench</c> command line: one subcommand per benchmark, each with optional positional settings.</summary>
 internal static class BenchApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        switch (args.FirstOrDefault())
+        var root = new RootCommand("fedsim-bench: FedSim's micro-benchmarks (see docs/benchmarks.md)") { HelpName = "fedsim-bench" };
+        foreach (var command in Commands()) root.Subcommands.Add(command);
+        if (args.Length == 0)
         {
-            case "train":
-                TrainingThroughput.Run(Arg(args, 1, 6000), Arg(args, 2, 5), Arg(args, 3, 1));
-                return 0;
-            case "centralised":
-                TrainingThroughput.Centralised(Arg(args, 1, 0), Arg(args, 2, 64), double.Parse(args.Length > 3 ? args[3] : "0.01", System.Globalization.CultureInfo.InvariantCulture));
-                return 0;
-            case "baseline":
-                TrainingBaseline.Run(args.Length > 1 ? args[1] : "scenarios/quickstart.yaml");
-                return 0;
-            case "transfer":
-                await TransferThroughput.Run(Arg(args, 1, 100), Arg(args, 2, 5), Arg(args, 3, 0) != 0);
-                return 0;
-            case "aggregate":
-                AggregationRate.Run(Arg(args, 1, 100), Arg(args, 2, 15));
-                return 0;
-            case "init":
-                using (var m = FedSim.Training.Models.ModelZoo.Create(new FedSim.Core.Components.ComponentChoice("simple-cnn"), [1, 28, 28], 10))
-                    foreach (var t in FedSim.Training.TorchWeights.FromModule(m).Tensors)
-                        Console.WriteLine($"{t.Name} {t.ShapeText} min {t.Data.Min():F4} max {t.Data.Max():F4} std {Math.Sqrt(t.Data.Select(v => (double)v * v).Average()):F4}");
-                return 0;
-            default:
-                Console.Error.WriteLine("""
-                    usage: fedsim-bench train [SAMPLES REPEATS THREADS]   LocalTrainer vs a plain TorchSharp loop
-                           fedsim-bench baseline [SCENARIO]                pure training time of a scenario's rounds
-                           fedsim-bench transfer [MEGABYTES REPEATS SCAFFOLD]  loopback gRPC transfer of a large update
-                                                           (SCAFFOLD 1: the upload also carries a control delta)
-                           fedsim-bench centralised [SEED BATCH LR]        one centralised epoch, test accuracy
-                           fedsim-bench aggregate [UPDATES REPEATS]        one round's aggregation vs plain weighted sums
-                           fedsim-bench init                               simple-cnn initial weight ranges
-                    """);
-                return 2;
+            // Like fedsim: without a command, the usage, and a failure.
+            await root.Parse(["--help"]).InvokeAsync();
+            return 2;
         }
+        var parse = root.Parse(args);
+        if (parse.Action is ParseErrorAction errors)
+        {
+            // System.CommandLine's errors, typo suggestions and help, but exit 2 (bad input) as fedsim does.
+            errors.Invoke(parse);
+            return 2;
+        }
+        return await parse.InvokeAsync();
     }
 
-    private static int Arg(string[] args, int i, int fallback) => args.Length > i ? int.Parse(args[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    private static IEnumerable<Command> Commands()
+    {
+        var samples = Positional("SAMPLES", 6000, "training samples (a party-sized slice of Fashion-MNIST)");
+        var repeats = Positional("REPEATS", 5, "timed repeats; the median is reported");
+        var threads = Positional("THREADS", 1, "libtorch threads");
+        yield return Command("train", "LocalTrainer vs a plain TorchSharp loop", [samples, repeats, threads],
+            p => TrainingThroughput.Run(p.GetValue(samples), p.GetValue(repeats), p.GetValue(threads)));
+
+        var scenario = new Argument<string>("SCENARIO") { Description = "the scenario whose rounds to train", DefaultValueFactory = _ => "scenarios/quickstart.yaml" };
+        yield return Command("baseline", "pure training time of a scenario's rounds", [scenario], p => TrainingBaseline.Run(p.GetValue(scenario)!));
+
+        var megabytes = Positional("MEGABYTES", 100, "the update's size");
+        var transferRepeats = Positional("REPEATS", 5, "timed repeats");
+        var scaffold = Positional("SCAFFOLD", 0, "1: the upload also carries a control delta, as a SCAFFOLD party's does");
+        var transfer = new Command("transfer", "loopback gRPC transfer of a large update") { megabytes, transferRepeats, scaffold };
+        transfer.SetAction(async p =>
+        {
+            await TransferThroughput.Run(p.GetValue(megabytes), p.GetValue(transferRepeats), p.GetValue(scaffold) != 0);
+            return 0;
+        });
+        yield return transfer;
+
+        var seed = Positional("SEED", 0, "the seed of the initial model and the batch order");
+        var batch = Positional("BATCH", 64, "the batch size");
+        var lr = new Argument<double>("LR") { Description = "the learning rate", DefaultValueFactory = _ => 0.01 };
+        yield return Command("centralised", "one centralised epoch, test accuracy", [seed, batch, lr],
+            p => TrainingThroughput.Centralised(p.GetValue(seed), p.GetValue(batch), p.GetValue(lr)));
+
+        var updates = Positional("UPDATES", 100, "party updates in the round");
+        var aggregateRepeats = Positional("REPEATS", 15, "timed repeats");
+        yield return Command("aggregate", "one round's aggregation vs plain weighted sums", [updates, aggregateRepeats],
+            p => AggregationRate.Run(p.GetValue(updates), p.GetValue(aggregateRepeats)));
+
+        yield return Command("init", "simple-cnn initial weight ranges", [], _ => InitialWeights());
+    }
+
+    private static Argument<int> Positional(string name, int fallback, string description) =>
+        new(name) { Description = description, DefaultValueFactory = _ => fallback };
+
+    private static Command Command(string name, string description, Argument[] arguments, Action<ParseResult> run)
+    {
+        var command = new Command(name, description);
+        foreach (var argument in arguments) command.Arguments.Add(argument);
+        command.SetAction(p =>
+        {
+            run(p);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void InitialWeights()
+    {
+        using var m = FedSim.Training.Models.ModelZoo.Create(new FedSim.Core.Components.ComponentChoice("simple-cnn"), [1, 28, 28], 10);
+        foreach (var t in FedSim.Training.TorchWeights.FromModule(m).Tensors)
+            Console.WriteLine($"{t.Name} {t.ShapeText} min {t.Data.Min():F4} max {t.Data.Max():F4} std {Math.Sqrt(t.Data.Select(v => (double)v * v).Average()):F4}");
+    }
 }

@@ -5,12 +5,9 @@ namespace FedSim.Cli.Tests;
 
 public sealed class ComparePlotTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "fedsim-plot-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("fedsim-plot");
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_dir)) Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => _folder.Dispose();
 
     private static PartitionReport Report(int parties, int classes)
     {
@@ -25,7 +22,7 @@ public sealed class ComparePlotTests : IDisposable
     [InlineData(PartitionHeatmap.MaxRows + 50, 10)] // blocks of parties sorted by main class
     public void The_partition_heatmap_writes_a_png(int parties, int classes)
     {
-        var path = Path.Combine(_dir, "partition.png");
+        var path = _folder.File("partition.png");
 
         PartitionHeatmap.Write(Report(parties, classes), path);
 
@@ -35,10 +32,10 @@ public sealed class ComparePlotTests : IDisposable
     [Fact]
     public void A_bigger_partition_gives_a_taller_heatmap()
     {
-        PartitionHeatmap.Write(Report(4, 10), Path.Combine(_dir, "small.png"));
-        PartitionHeatmap.Write(Report(30, 10), Path.Combine(_dir, "big.png"));
+        PartitionHeatmap.Write(Report(4, 10), _folder.File("small.png"));
+        PartitionHeatmap.Write(Report(30, 10), _folder.File("big.png"));
 
-        Assert.True(PngHeight(Path.Combine(_dir, "big.png")) > PngHeight(Path.Combine(_dir, "small.png")));
+        Assert.True(PngHeight(_folder.File("big.png")) > PngHeight(_folder.File("small.png")));
     }
 
     private static int PngHeight(string path) => System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(File.ReadAllBytes(path).AsSpan(20, 4));

@@ -5,7 +5,7 @@ namespace FedSim.Cli.Tests.Export;
 /// <summary>The repository's docker/Dockerfile, docker/compose.yaml and .dockerignore, read and checked as text and YAML (no Docker engine needed).</summary>
 public sealed class DockerFilesTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = RepositoryRoot.Path;
 
     [Fact]
     public void The_Dockerfile_builds_on_the_sdk_and_runs_on_aspnet_noble_as_a_non_root_user()
@@ -107,12 +107,5 @@ public sealed class DockerFilesTests
             current = "";
         }
         return instructions;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FedSim.sln"))) return dir.FullName;
-        throw new InvalidOperationException($"no FedSim.sln above {AppContext.BaseDirectory}");
     }
 }

@@ -9,7 +9,7 @@ public sealed class ExportCommandTests : IDisposable
     [Theory]
     [InlineData("unknown export kind 'helm' (kinds: compose, k8s)", "helm")]
     [InlineData("missing export kind", "--out", "x")]
-    [InlineData("missing SCENARIO file", "compose")]
+    [InlineData("missing SCENARIO", "compose")]
     [InlineData("unknown option '--namespace'", "compose", "SCENARIO", "--namespace", "x")]
     [InlineData("--namespace: 'Bad_Name' is not a Kubernetes name", "k8s", "SCENARIO", "--namespace", "Bad_Name")]
     [InlineData("--dataset-claim: 'My Claim' is not a Kubernetes name", "k8s", "SCENARIO", "--dataset-claim", "My Claim")]

@@ -1,9 +1,11 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
 
-namespace FedSim.Cli;
+namespace FedSim.Cli.Commands;
 
 /// <summary>
 /// <c>fedsim health</c>: asks a coordinator or party node for its standard gRPC health status
@@ -13,14 +15,44 @@ internal static class HealthCommand
 {
     private const double DefaultTimeoutSeconds = 5;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    public static CommandDefinition Define()
     {
-        var a = ParsedArgs.Parse(args, new HashSet<string> { "--target", "--service", "--timeout" }, new HashSet<string>());
-        if (a.Positionals.Count > 0) throw new UsageException($"unexpected argument '{a.Positionals[0]}'");
-        var targetText = a.Get("--target") ?? throw new UsageException("--target HOST:PORT is required (e.g. --target 127.0.0.1:50051)");
-        var address = ParseTarget(targetText);
-        var service = a.Get("--service") ?? "";
-        var timeout = ParseTimeout(a.Get("--timeout"));
+        var target = new Option<string>("--target")
+        {
+            HelpName = "HOST:PORT",
+            Description = "the coordinator or party node to ask, e.g. 127.0.0.1:50051",
+            Required = true,
+        };
+        target.Validators.Add(r =>
+        {
+            var text = r.GetValueOrDefault<string>();
+            if (Address(text) is null) r.AddError($"--target: '{text}' is not HOST:PORT (e.g. 127.0.0.1:50051)");
+        });
+        var service = new Option<string>("--service")
+        {
+            HelpName = "NAME",
+            Description = "the service to ask about (default \"\": the server as a whole)",
+        };
+        var timeout = new Option<double>("--timeout")
+        {
+            HelpName = "SECONDS",
+            Description = "how long to wait for the answer (more than 0, at most 3600)",
+            DefaultValueFactory = _ => DefaultTimeoutSeconds,
+            CustomParser = ParseTimeout,
+        };
+        var command = new Command("health", "ask a coordinator or party node for its grpc.health.v1 status") { target, service, timeout };
+        command.SetAction((p, ct) => RunAsync(p.GetRequiredValue(target), p.GetValue(service) ?? "", TimeSpan.FromSeconds(p.GetValue(timeout)),
+            p.InvocationConfiguration.Output, p.InvocationConfiguration.Error, ct));
+        return new CommandDefinition(command, """
+            Notes:
+              Exit 0 when SERVING, 1 otherwise (NOT_SERVING, not reachable, no answer within --timeout), 2 on bad
+              arguments: fit for a container HEALTHCHECK. Party nodes answer on their --health address.
+            """);
+    }
+
+    private static async Task<int> RunAsync(string targetText, string service, TimeSpan timeout, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var address = Address(targetText)!;
         var what = service.Length == 0 ? targetText : $"{targetText} service '{service}'";
 
         using var handler = new SocketsHttpHandler { ConnectTimeout = timeout };
@@ -41,22 +73,22 @@ internal static class HealthCommand
         }
     }
 
-    /// <summary><c>HOST:PORT</c> (or an <c>http://HOST:PORT</c> URL) as the address to dial over cleartext HTTP/2.</summary>
-    private static Uri ParseTarget(string text)
+    /// <summary><c>HOST:PORT</c> (or an <c>http://HOST:PORT</c> URL) as the address to dial over cleartext HTTP/2, or null.</summary>
+    private static Uri? Address(string text)
     {
         var url = text.Contains("://", StringComparison.Ordinal) ? text : "http://" + text;
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "http" || uri.IsDefaultPort
-            || uri.AbsolutePath != "/" || uri.Host.Length == 0)
-            throw new UsageException($"--target: '{text}' is not HOST:PORT (e.g. 127.0.0.1:50051)");
-        return uri;
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == "http" && !uri.IsDefaultPort
+               && uri.AbsolutePath == "/" && uri.Host.Length > 0
+            ? uri
+            : null;
     }
 
-    private static TimeSpan ParseTimeout(string? text)
+    private static double ParseTimeout(ArgumentResult r)
     {
-        if (text is null) return TimeSpan.FromSeconds(DefaultTimeoutSeconds);
-        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds > 0) || seconds > 3600)
-            throw new UsageException($"--timeout: expected seconds > 0 and <= 3600, got '{text}'");
-        return TimeSpan.FromSeconds(seconds);
+        var text = r.Tokens[0].Value;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is > 0 and <= 3600) return seconds;
+        r.AddError($"--timeout: expected seconds > 0 and <= 3600, got '{text}'");
+        return 0;
     }
 
     /// <summary>The protocol's names (SERVING, NOT_SERVING, UNKNOWN, SERVICE_UNKNOWN), as grpc_health_probe prints them.</summary>
