@@ -29,8 +29,8 @@ public static class DatasetCatalog
     {
         var choice = section.Component;
         var component = (choice.Component ?? Registry.Get(choice.Name)).As<IDatasetComponent>();
-        var key = component.CacheKey(choice.Options, section, seed);
-        var lazy = Cache.GetOrAdd(key, _ => new Lazy<DatasetPair>(() => component.Load(choice.Options, section, seed)));
+        var key = component.CacheKey(choice.Options, section, seed) + "|validation=" + section.ValidationFraction.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        var lazy = Cache.GetOrAdd(key, _ => new Lazy<DatasetPair>(() => WithValidation(component.Load(choice.Options, section, seed), section, seed)));
         try
         {
             return lazy.Value;
@@ -40,5 +40,16 @@ public static class DatasetCatalog
             Cache.TryRemove(new KeyValuePair<string, Lazy<DatasetPair>>(key, lazy));
             throw;
         }
+    }
+
+    /// <summary>
+    /// With <c>dataset.validation_fraction</c>, a seeded share of the training split becomes the evaluation set and the rest
+    /// the training set (parties' dataidxs index the rest); the test split is then not used at all.
+    /// </summary>
+    private static DatasetPair WithValidation(DatasetPair pair, DatasetSection section, int seed)
+    {
+        if (section.ValidationFraction == 0) return pair;
+        var (train, validation) = HoldOut.Split(pair.Train.Count, section.ValidationFraction, seed, pair.Train.Name, Core.Randomness.Seeds.Purpose.Validation);
+        return new DatasetPair(new DatasetView(pair.Train, train, pair.Train.Name + "[train]"), new DatasetView(pair.Train, validation, pair.Train.Name + "[validation]"));
     }
 }

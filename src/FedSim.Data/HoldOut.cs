@@ -7,13 +7,13 @@ internal static class HoldOut
     /// Splits 0..count-1: a seeded Fisher-Yates shuffle picks <c>round(count * fraction)</c> test indices (at least one,
     /// and at least one left for training); both lists come back in ascending (file) order.
     /// </summary>
-    public static (int[] Train, int[] Test) Split(int count, double fraction, int seed, string source)
+    public static (int[] Train, int[] Test) Split(int count, double fraction, int seed, string source, long purpose = Core.Randomness.Seeds.Purpose.HoldOut)
     {
         if (count < 2)
             throw new InvalidDataException($"{source}: {count} sample(s) cannot be split into a training and a test set");
         var testCount = TestCount(count, fraction);
         var order = Enumerable.Range(0, count).ToArray();
-        Core.Partitioning.Shuffle.InPlace(order, Core.Randomness.Seeds.Stream(seed, Core.Randomness.Seeds.Purpose.HoldOut));
+        Core.Partitioning.Shuffle.InPlace(order, Core.Randomness.Seeds.Stream(seed, purpose));
         var test = order[..testCount];
         var train = order[testCount..];
         Array.Sort(test);

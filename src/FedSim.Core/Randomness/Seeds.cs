@@ -52,5 +52,8 @@ public static class Seeds
 
         /// <summary>The points of a generated dataset (FCUBE).</summary>
         public const long GeneratedData = 7;
+
+        /// <summary>The validation samples held out of the training split (<c>dataset.validation_fraction</c>).</summary>
+        public const long Validation = 8;
     }
 }

@@ -17,6 +17,10 @@ public sealed record DatasetSection
     [Option("held-out test fraction when there is no test file", Min = 0, MinExclusive = true, Max = 1, MaxExclusive = true)]
     public double TestFraction { get; init; } = 0.2;
 
+    [Option("hold out this fraction of the training split and evaluate on it instead of the test split (to tune settings without touching the test set); 0: evaluate on the test split",
+        Min = 0, Max = 1, MaxExclusive = true)]
+    public double ValidationFraction { get; init; }
+
     /// <summary>The dataset's name.</summary>
     public string Name => Component.Name;
 }

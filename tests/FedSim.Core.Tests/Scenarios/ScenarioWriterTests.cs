@@ -80,6 +80,7 @@ public sealed class ScenarioWriterTests
               path: null
               test_path: null
               test_fraction: 0.2
+              validation_fraction: 0
             partition:
               strategy: dirichlet
               dirichlet:
