@@ -11,7 +11,7 @@ namespace FedSim.Coordinator;
 /// The coordinator's gRPC endpoint: registration, task announcements, task download, result upload, liveness. The one
 /// place on the coordinator where protocol messages meet the run's domain types (nodes, tasks, weights).
 /// </summary>
-public sealed class FederationService(CoordinatorState state, ILogger<FederationService> logger) : Federation.FederationBase
+internal sealed class FederationService(CoordinatorState state, ILogger<FederationService> logger) : Federation.FederationBase
 {
     public override Task<RegisterReply> Register(RegisterRequest request, ServerCallContext context)
     {

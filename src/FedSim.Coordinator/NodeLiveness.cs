@@ -6,7 +6,7 @@ namespace FedSim.Coordinator;
 /// Watches the registered nodes: one that has not called (heartbeat, download, upload) for <see cref="CoordinatorState.NodeTimeout"/>
 /// is marked gone, which fails its in-flight tasks and frees its parties; the node may register again.
 /// </summary>
-public sealed class NodeLiveness : IDisposable
+internal sealed class NodeLiveness : IDisposable
 {
     private readonly ITimer _timer;
 

@@ -29,21 +29,21 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
     public const int MaxMessageBytes = 16 * 1024 * 1024;
 
     /// <summary>Raised after each task, with the node's own byte counts.</summary>
-    public event Action<NodeTaskReport>? TaskDone;
+    internal event Action<NodeTaskReport>? TaskDone;
 
     /// <summary>Raised when a task's weights have arrived, before training.</summary>
-    public event Action<string, int>? TaskReceived;
+    internal event Action<string, int>? TaskReceived;
 
     /// <summary>Raised with true once registered and subscribed, false when that ends (for readiness probes).</summary>
     public event Action<bool>? ReadinessChanged;
 
-    public IReadOnlyList<int> HostedParties { get; private set; } = [];
+    internal IReadOnlyList<int> HostedParties { get; private set; } = [];
 
     /// <summary>The id the coordinator gave this node at its latest registration.</summary>
     public string? NodeId { get; private set; }
 
     /// <summary>How many times the node registered (1 + re-registrations).</summary>
-    public int Registrations { get; private set; }
+    internal int Registrations { get; private set; }
 
     /// <summary>Runs until the coordinator says stop (returns normally) or <paramref name="ct"/> is cancelled (deregisters first).</summary>
     public async Task RunAsync(CancellationToken ct)
@@ -224,10 +224,10 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
     }
 
     /// <summary>Stops (true) or resumes (false) heartbeats while everything else goes on, as a hung or partitioned node would look (for liveness tests).</summary>
-    public void PauseHeartbeats(bool paused) => _heartbeatsPaused = paused;
+    internal void PauseHeartbeats(bool paused) => _heartbeatsPaused = paused;
 
     /// <summary>Drops the connection without a goodbye, as a crashed process would (for failure tests).</summary>
-    public void Kill()
+    internal void Kill()
     {
         _killed.Cancel();
         _channel.Dispose();

@@ -13,7 +13,7 @@ namespace FedSim.Party;
 /// algorithm's party half (and its per-party state, e.g. SCAFFOLD's c_i), and trains one task at a time per caller.
 /// Thread-safe: the node runs several tasks at once, each on its own model instance.
 /// </summary>
-public sealed class PartyRuntime : IDisposable
+internal sealed class PartyRuntime : IDisposable
 {
     private readonly ModelPool _models;
     private readonly LocalTrainer _trainer;

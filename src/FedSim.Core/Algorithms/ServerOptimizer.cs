@@ -9,7 +9,7 @@ namespace FedSim.Core.Algorithms;
 /// rounds. A subclass is the optimiser: it fills <see cref="Step"/>. The round's metrics.csv columns are the norms of
 /// the pseudo-gradient and of the step taken.
 /// </summary>
-public abstract class ServerOptimizer : Strategy
+internal abstract class ServerOptimizer : Strategy
 {
     public override IRoundAggregator BeginRound(int round, ModelWeights global) => new Round(this, global);
 

@@ -4,7 +4,7 @@ using FedSim.Core.LocalTraining;
 namespace FedSim.Core.Partitioning;
 
 /// <summary>A registered partitioner: makes the split for its options, and says how each party's inputs are transformed.</summary>
-public interface IPartitionerComponent : IComponent
+internal interface IPartitionerComponent : IComponent
 {
     /// <param name="groups">Per-sample writer / user ids, for partitioners that split by them (null when the dataset has none).</param>
     IPartitioner Create(object? options, IReadOnlyList<int>? groups);

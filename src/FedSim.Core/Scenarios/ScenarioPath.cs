@@ -7,7 +7,7 @@ namespace FedSim.Core.Scenarios;
 /// options, the choice and component too. <see cref="Relative"/> marks a flat path such as <c>partition.beta</c> that
 /// names an option of whichever component the section chooses (the layout before options moved under their component).
 /// </summary>
-public sealed record ScenarioPath(string Path, SettingSpec Setting)
+internal sealed record ScenarioPath(string Path, SettingSpec Setting)
 {
     public ChoiceSpec? Choice { get; init; }
 

@@ -7,7 +7,7 @@ namespace FedSim.Core.Sweeps;
 /// scenario key (<c>training.lr</c>, <c>federation.fedprox.mu</c>), or a bare option name of the chosen algorithm or
 /// partitioner (<c>mu</c>, <c>beta</c>), which each cell applies to the component it uses.
 /// </summary>
-public static class SweepKeys
+internal static class SweepKeys
 {
     public const string Algorithm = "federation.algorithm";
     public const string Partition = "partition.strategy";
