@@ -59,8 +59,9 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 var reply = await NodeRegistration.RegisterAsync(client, options, wanted, Registrations > 0, _log, token);
                 if (reply is null) return;
                 NodeId = reply.NodeId;
-                Registrations++;
                 HostedParties = reply.Parties.Select(p => p.PartyId).ToList();
+                // Counted last: whoever sees the new count also sees the new node id and parties.
+                Registrations++;
                 wanted = HostedParties;
                 _log.LogInformation("registered as {Node}: parties {Parties}", reply.NodeId, Core.RangeText.Format(HostedParties));
                 if (await Serve(client, reply, token)) return;
