@@ -36,7 +36,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
         }
-        logger.LogInformation("node {Name} ({Id}) registered parties {Parties}", node.Name, node.Id, Core.RangeText.Format(node.PartyIds));
+        if (logger.IsEnabled(LogLevel.Information)) logger.NodeRegistered(node.Name, node.Id, Core.RangeText.Format(node.PartyIds));
         var reply = new RegisterReply
         {
             NodeId = node.Id,
@@ -82,7 +82,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
         }
         else if (!node.IsGone)
         {
-            logger.LogWarning("node {Name} ({Id}): {Reason}", node.Name, node.Id, reason);
+            logger.NodeLost(node.Name, node.Id, reason);
             state.Registry.MarkGone(node, reason);
         }
     }
@@ -167,7 +167,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
     {
         if (state.Registry.Find(request.NodeId) is { } node)
         {
-            logger.LogInformation("node {Name} ({Id}) deregistered: {Reason}", node.Name, node.Id, request.Reason);
+            logger.NodeDeregistered(node.Name, node.Id, request.Reason);
             state.Registry.MarkGone(node, "deregistered: " + request.Reason);
         }
         return Task.FromResult(new DeregisterReply());

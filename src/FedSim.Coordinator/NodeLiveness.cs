@@ -16,8 +16,7 @@ internal sealed class NodeLiveness : IDisposable
         _timer = state.Time.CreateTimer(_ =>
         {
             foreach (var node in state.Registry.MarkSilentGone(state.NodeTimeout))
-                logger.LogWarning("node {Name} ({Id}) went silent; marked gone, its parties {Parties} are free", node.Name, node.Id,
-                    Core.RangeText.Format(node.PartyIds));
+                if (logger.IsEnabled(LogLevel.Warning)) logger.NodeSilent(node.Name, node.Id, Core.RangeText.Format(node.PartyIds));
         }, null, period, period);
     }
 

@@ -63,9 +63,9 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 // Counted last: whoever sees the new count also sees the new node id and parties.
                 Registrations++;
                 wanted = HostedParties;
-                _log.LogInformation("registered as {Node}: parties {Parties}", reply.NodeId, Core.RangeText.Format(HostedParties));
+                if (_log.IsEnabled(LogLevel.Information)) _log.Registered(reply.NodeId, Core.RangeText.Format(HostedParties));
                 if (await Serve(client, reply, token)) return;
-                _log.LogWarning("the coordinator no longer knows node {Node}; registering again", reply.NodeId);
+                _log.Forgotten(reply.NodeId);
             }
         }
         catch (Exception e) when (EndedByCaller(e, ct))
@@ -149,11 +149,11 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         {
             if (announcement.Stop is { } stop)
             {
-                _log.LogInformation("coordinator says stop: {Reason}", stop.Reason);
+                _log.StopReceived(stop.Reason);
                 return true;
             }
             if (parties.ContainsKey(announcement.Task.PartyId)) start(announcement.Task);
-            else _log.LogWarning("task {Task} is for party {Party}, which this node does not host", announcement.Task.TaskId, announcement.Task.PartyId);
+            else _log.TaskForUnknownParty(announcement.Task.TaskId, announcement.Task.PartyId);
         }
         return false;
     }
@@ -199,7 +199,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 }
                 catch (RpcException e) when (e.StatusCode is not StatusCode.Cancelled)
                 {
-                    _log.LogDebug("heartbeat failed: {Detail}", e.Status.Detail);
+                    _log.HeartbeatFailed(e.Status.Detail);
                 }
             }
         }
@@ -216,7 +216,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(3));
             await client.DeregisterAsync(new DeregisterRequest { NodeId = NodeId, Reason = reason }, cancellationToken: cts.Token);
-            _log.LogInformation("deregistered {Node}: {Reason}", NodeId, reason);
+            _log.Deregistered(NodeId, reason);
         }
         catch (RpcException)
         {

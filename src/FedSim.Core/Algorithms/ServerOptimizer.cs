@@ -11,7 +11,7 @@ namespace FedSim.Core.Algorithms;
 /// </summary>
 internal abstract class ServerOptimizer : Strategy
 {
-    public override IRoundAggregator BeginRound(int round, ModelWeights global) => new Round(this, global);
+    public override IRoundAggregator BeginRound(int round, ModelWeights globalModel) => new Round(this, globalModel);
 
     /// <summary>
     /// Turns the pseudo-gradient into the step, in place: <paramref name="values"/> holds <c>delta</c> (one element per
@@ -26,6 +26,8 @@ internal abstract class ServerOptimizer : Strategy
         public int Count => _average.Count;
 
         public void Add(PartyResult result) => _average.Add(result);
+
+        public void Dispose() => _average.Dispose();
 
         public RoundAggregate Finish(IReadOnlyList<PartyFailure> failures)
         {

@@ -19,4 +19,6 @@ internal sealed class SizeWeightedAggregator(ModelWeights global, SumBuffers? bu
     {
         using (_sum) return new RoundAggregate(_sum.Mean());
     }
+
+    public void Dispose() => _sum.Dispose();
 }

@@ -13,7 +13,7 @@ internal static class SweepKeys
     public const string Partition = "partition.strategy";
     public const string Seed = "seed";
 
-    private static readonly IReadOnlyDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["algorithm"] = Algorithm,
         ["partition"] = Partition,
