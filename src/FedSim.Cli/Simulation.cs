@@ -1,7 +1,7 @@
 using FedSim.Coordinator;
+using FedSim.Core.Algorithms;
 using FedSim.Core.Partitioning;
 using FedSim.Core.Scenarios;
-using FedSim.Core.Algorithms;
 using FedSim.Data;
 using FedSim.Party;
 using FedSim.Training;
@@ -48,7 +48,7 @@ internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver 
         await using var stopping = ct.Register(server.MarkStopping);
 
         using var stopNodes = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        Task nodes = Task.CompletedTask;
+        var nodes = Task.CompletedTask;
         PartyProcesses? children = null;
         await using var node = parties == Parties.InProcess
             ? new PartyNode(new PartyNodeOptions(server.Address) { PartyIds = Enumerable.Range(0, scenario.Partition.Parties).ToArray(), Workers = workers, Name = "local" },

@@ -125,7 +125,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
             return new SubmitAck { Accepted = false, Reason = $"task {header.TaskId} for party {header.PartyId} is unknown or closed" };
         var uploadStart = state.Time.GetTimestamp();
         node.LastSeen = uploadStart;
-        long bytes = WireSize.Of(requestStream.Current);
+        var bytes = WireSize.Of(requestStream.Current);
         TaskOutcome outcome;
         try
         {

@@ -12,7 +12,6 @@ internal sealed class NodeSession(string id, string name, IReadOnlyList<int> par
     public string Name { get; } = name;
     public IReadOnlyList<int> PartyIds { get; } = partyIds;
     public int Concurrency { get; } = concurrency;
-    public long RegisteredAt { get; } = registeredAt;
     private long _lastSeen = registeredAt;
 
     /// <summary>When the node last called (heartbeat, download, upload), in <see cref="TimeProvider"/> timestamps.</summary>

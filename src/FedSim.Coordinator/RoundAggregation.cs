@@ -1,5 +1,5 @@
-using FedSim.Core.Metrics;
 using FedSim.Core.Algorithms;
+using FedSim.Core.Metrics;
 
 namespace FedSim.Coordinator;
 

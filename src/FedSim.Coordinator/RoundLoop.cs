@@ -27,7 +27,7 @@ public sealed class RoundLoop(
         var startedAt = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         recorder.WriteStart(state.ScenarioYaml, state.Partition);
         var totals = new RunTotals();
-        string status = "completed";
+        var status = "completed";
         string? error = null;
         try
         {

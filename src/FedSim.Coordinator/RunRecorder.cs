@@ -36,7 +36,7 @@ public sealed class RunRecorder(string directory)
 
     public IReadOnlyList<RoundRecord> Rounds => _rounds;
 
-    /// <param name="scenarioYaml">The resolved scenario, as the schema writes it.</param>
+    /// <summary>Writes the run's first files: <paramref name="scenarioYaml"/> (the resolved scenario, as the schema writes it) and the partition.</summary>
     public void WriteStart(string scenarioYaml, PartitionReport partition)
     {
         System.IO.Directory.CreateDirectory(Directory);

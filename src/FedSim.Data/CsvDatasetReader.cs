@@ -1,4 +1,3 @@
-using FedSim.Core.Scenarios;
 using nietras.SeparatedValues;
 
 namespace FedSim.Data;

@@ -51,7 +51,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _killed.Token);
         var token = linked.Token;
         var client = new Federation.FederationClient(_channel);
-        IReadOnlyList<int> wanted = options.PartyIds;
+        var wanted = options.PartyIds;
         try
         {
             while (true)

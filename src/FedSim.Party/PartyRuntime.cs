@@ -30,8 +30,10 @@ internal sealed class PartyRuntime : IDisposable
 
     public Scenario Scenario { get; }
 
-    /// <summary>Loads the scenario's dataset and builds its model pool.</summary>
-    /// <param name="workers">Parties trained at once; each gets <paramref name="threadsPerWorker"/> libtorch threads (0: the cores shared out).</param>
+    /// <summary>
+    /// Loads the scenario's dataset and builds its model pool, for <paramref name="workers"/> parties trained at once; each
+    /// gets <paramref name="threadsPerWorker"/> libtorch threads (0: the cores shared out).
+    /// </summary>
     public static PartyRuntime Load(Scenario scenario, int workers, int threadsPerWorker = 0)
     {
         var data = DatasetCatalog.Load(scenario.Dataset, scenario.Seed);

@@ -12,7 +12,7 @@ internal static class TaskExchange
         int[] dataidxs, double waitSeconds, TimeProvider time, ILogger log, Action received, CancellationToken ct)
     {
         long bytesDown = WireSize.Of(new Announcement { Task = task }), bytesUp = 0;
-        string? error = null;
+        string? error;
         var accepted = false;
         try
         {

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using FedSim.Coordinator;
-using FedSim.Core.Scenarios;
 using FedSim.Core.Sweeps;
 
 namespace FedSim.Cli.Compare;

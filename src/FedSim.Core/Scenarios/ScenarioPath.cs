@@ -31,7 +31,7 @@ internal sealed record ScenarioPath(string Path, SettingSpec Setting)
     internal static ScenarioPath? Resolve(ScenarioSchema schema, string path)
     {
         var parts = path.Split('.');
-        SectionSpec section = schema.Root;
+        var section = schema.Root;
         ChoiceSpec? choice = null;
         ComponentInfo? component = null;
         for (var i = 0; i < parts.Length; i++)

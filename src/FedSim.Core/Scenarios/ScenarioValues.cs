@@ -9,7 +9,7 @@ internal static class ScenarioValues
     public static object? Get(ScenarioSchema schema, Scenario scenario, string path)
     {
         object? current = scenario;
-        SectionSpec section = schema.Root;
+        var section = schema.Root;
         foreach (var part in path.Split('.'))
         {
             var child = section.Find(part);

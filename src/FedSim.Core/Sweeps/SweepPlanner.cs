@@ -11,7 +11,7 @@ namespace FedSim.Core.Sweeps;
 /// </summary>
 internal static class SweepPlanner
 {
-    /// <param name="load">The cell's scenario for its overrides (null when it does not load); rows are labelled from it.</param>
+    /// <summary>The sweep's cells; <paramref name="load"/> gives a cell's scenario for its overrides (null when it does not load), and rows are labelled from it.</summary>
     public static IReadOnlyList<SweepCell> Expand(ScenarioSchema schema, SweepDefinition sweep, Scenario baseScenario,
         IReadOnlyList<SweepSetting> commandLine, Func<IReadOnlyList<SweepSetting>, Scenario?> load)
     {
