@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using System.Numerics.Tensors;
 using FedSim.Coordinator;
+using FedSim.Core.Algorithms;
 using FedSim.Core.Metrics;
 using FedSim.Core.Partitioning;
-using FedSim.Core.Scenarios;
-using FedSim.Core.Algorithms;
 using FedSim.Core.Weights;
 using FedSim.Training;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using FedSim.Core.Partitioning;
-using FedSim.Core.Scenarios;
 using FedSim.Data;
 using FedSim.Training;
 

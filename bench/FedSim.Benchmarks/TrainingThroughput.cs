@@ -1,7 +1,7 @@
-using FedSim.Training.Models;
 using System.Diagnostics;
 using FedSim.Data;
 using FedSim.Training;
+using FedSim.Training.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 

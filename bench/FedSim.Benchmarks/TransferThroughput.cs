@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using FedSim.Coordinator;
-using FedSim.Core.Partitioning;
-using FedSim.Core.Scenarios;
 using FedSim.Core.Algorithms;
+using FedSim.Core.Partitioning;
 using FedSim.Core.Weights;
 using FedSim.Party;
 using FedSim.Protos.Conversion;

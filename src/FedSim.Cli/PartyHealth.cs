@@ -1,5 +1,5 @@
-using FedSim.Party;
 using FedSim.Coordinator;
+using FedSim.Party;
 using Microsoft.Extensions.Logging;
 
 namespace FedSim.Cli;

@@ -1,7 +1,8 @@
 using FedSim.Coordinator;
+using FedSim.Core.Algorithms;
 using FedSim.Core.Partitioning;
 using FedSim.Core.Scenarios;
-using FedSim.Core.Algorithms;
+using FedSim.Core.Weights;
 using FedSim.Data;
 using FedSim.Party;
 using FedSim.Training;
@@ -48,50 +49,52 @@ internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver 
         await using var stopping = ct.Register(server.MarkStopping);
 
         using var stopNodes = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        Task nodes = Task.CompletedTask;
-        PartyProcesses? children = null;
         await using var node = parties == Parties.InProcess
             ? new PartyNode(new PartyNodeOptions(server.Address) { PartyIds = Enumerable.Range(0, scenario.Partition.Parties).ToArray(), Workers = workers, Name = "local" },
                 logs.CreateLogger("party"))
             : null;
+        using var children = parties == Parties.ChildProcesses
+            ? PartyProcesses.Start(server.Address, scenario.Partition.Parties, scenario.Deployment.PartyProcesses,
+                Math.Max(1, workers / scenario.Deployment.PartyProcesses))
+            : null;
+        var nodes = node?.RunAsync(stopNodes.Token) ?? Task.CompletedTask;
+        if (children is not null) ChildrenStarted?.Invoke(children);
+        var summary = await RunLoop(loop, initial, nodes, ct);
+        await StopNodes(state, children, nodes, stopNodes);
+        return summary;
+    }
+
+    /// <summary>Runs the round loop; an in-process node that died (e.g. its dataset is missing) must not leave it waiting for registrations.</summary>
+    private static async Task<RunSummary> RunLoop(RoundLoop loop, ModelWeights initial, Task nodes, CancellationToken ct)
+    {
+        using var stopLoop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var runTask = loop.RunAsync(initial, stopLoop.Token);
+        if (await Task.WhenAny(runTask, nodes) == nodes && nodes.IsFaulted)
+        {
+            await stopLoop.CancelAsync();
+            await runTask;
+            await nodes;
+        }
+        return await runTask;
+    }
+
+    /// <summary>After the run: spare nodes are told it ended, child processes and the in-process node exit by themselves or are stopped.</summary>
+    private static async Task StopNodes(CoordinatorState state, PartyProcesses? children, Task nodes, CancellationTokenSource stopNodes)
+    {
+        // Spare nodes standing by ask again every few seconds: keep answering until each was told the run ended, so
+        // they exit 0 instead of finding no coordinator (bounded: a spare that died meanwhile is not waited for).
+        for (var waited = 0; state.Registry.WaitingSpares > 0 && waited < 50; waited++) await Task.Delay(100, CancellationToken.None);
+        if (children is not null) await children.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        // The in-process node ends by itself on the coordinator's stop; it is cancelled only if it has not within 10 s.
+        await Task.WhenAny(nodes, Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None));
+        await stopNodes.CancelAsync();
         try
         {
-            if (node is not null) nodes = node.RunAsync(stopNodes.Token);
-            else if (parties == Parties.ChildProcesses)
-                children = PartyProcesses.Start(server.Address, scenario.Partition.Parties, scenario.Deployment.PartyProcesses,
-                    Math.Max(1, workers / scenario.Deployment.PartyProcesses));
-            if (children is not null) ChildrenStarted?.Invoke(children);
-
-            using var stopLoop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            var runTask = loop.RunAsync(initial, stopLoop.Token);
-            if (await Task.WhenAny(runTask, nodes) == nodes && nodes.IsFaulted)
-            {
-                // An in-process node that died (e.g. its dataset is missing) must not leave the loop waiting for registrations.
-                await stopLoop.CancelAsync();
-                await runTask;
-                await nodes;
-            }
-            var summary = await runTask;
-            // Spare nodes standing by ask again every few seconds: keep answering until each was told the run ended, so
-            // they exit 0 instead of finding no coordinator (bounded: a spare that died meanwhile is not waited for).
-            for (var waited = 0; state.Registry.WaitingSpares > 0 && waited < 50; waited++) await Task.Delay(100, CancellationToken.None);
-            if (children is not null) await children.WaitForExitAsync(TimeSpan.FromSeconds(10));
-            // The in-process node ends by itself on the coordinator's stop; it is cancelled only if it has not within 10 s.
-            await Task.WhenAny(nodes, Task.Delay(TimeSpan.FromSeconds(10), CancellationToken.None));
-            await stopNodes.CancelAsync();
-            try
-            {
-                await nodes;
-            }
-            catch (OperationCanceledException)
-            {
-                // The node was told to stop after the run ended.
-            }
-            return summary;
+            await nodes;
         }
-        finally
+        catch (OperationCanceledException)
         {
-            children?.Dispose();
+            // The node was told to stop after the run ended.
         }
     }
 }

@@ -11,7 +11,7 @@ public sealed class CoordinatorState
 {
     private readonly ConditionalWeakTable<ModelWeights, EncodedWeights> _encodedDown = [];
 
-    /// <param name="scenarioYaml">The resolved scenario as written to the run folder; nodes get it at registration.</param>
+    /// <summary>The state of one run; <paramref name="scenarioYaml"/> is the resolved scenario as written to the run folder (nodes get it at registration).</summary>
     public CoordinatorState(Scenario scenario, string scenarioYaml, PartitionReport partition, TimeProvider time)
     {
         Scenario = scenario;

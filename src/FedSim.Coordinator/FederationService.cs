@@ -11,7 +11,7 @@ namespace FedSim.Coordinator;
 /// The coordinator's gRPC endpoint: registration, task announcements, task download, result upload, liveness. The one
 /// place on the coordinator where protocol messages meet the run's domain types (nodes, tasks, weights).
 /// </summary>
-public sealed class FederationService(CoordinatorState state, ILogger<FederationService> logger) : Federation.FederationBase
+internal sealed class FederationService(CoordinatorState state, ILogger<FederationService> logger) : Federation.FederationBase
 {
     public override Task<RegisterReply> Register(RegisterRequest request, ServerCallContext context)
     {
@@ -36,7 +36,7 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
         {
             throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
         }
-        logger.LogInformation("node {Name} ({Id}) registered parties {Parties}", node.Name, node.Id, Core.RangeText.Format(node.PartyIds));
+        if (logger.IsEnabled(LogLevel.Information)) logger.NodeRegistered(node.Name, node.Id, Core.RangeText.Format(node.PartyIds));
         var reply = new RegisterReply
         {
             NodeId = node.Id,
@@ -82,7 +82,7 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
         }
         else if (!node.IsGone)
         {
-            logger.LogWarning("node {Name} ({Id}): {Reason}", node.Name, node.Id, reason);
+            logger.NodeLost(node.Name, node.Id, reason);
             state.Registry.MarkGone(node, reason);
         }
     }
@@ -125,7 +125,7 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
             return new SubmitAck { Accepted = false, Reason = $"task {header.TaskId} for party {header.PartyId} is unknown or closed" };
         var uploadStart = state.Time.GetTimestamp();
         node.LastSeen = uploadStart;
-        long bytes = WireSize.Of(requestStream.Current);
+        var bytes = WireSize.Of(requestStream.Current);
         TaskOutcome outcome;
         try
         {
@@ -167,7 +167,7 @@ public sealed class FederationService(CoordinatorState state, ILogger<Federation
     {
         if (state.Registry.Find(request.NodeId) is { } node)
         {
-            logger.LogInformation("node {Name} ({Id}) deregistered: {Reason}", node.Name, node.Id, request.Reason);
+            logger.NodeDeregistered(node.Name, node.Id, request.Reason);
             state.Registry.MarkGone(node, "deregistered: " + request.Reason);
         }
         return Task.FromResult(new DeregisterReply());

@@ -1,4 +1,4 @@
 namespace FedSim.Coordinator;
 
 /// <summary>A node asked for a share of the parties while every party is hosted; it may stand by and ask again.</summary>
-public sealed class NoFreePartiesException(string message) : Exception(message);
+internal sealed class NoFreePartiesException(string message) : Exception(message);

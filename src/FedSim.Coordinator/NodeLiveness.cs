@@ -6,7 +6,7 @@ namespace FedSim.Coordinator;
 /// Watches the registered nodes: one that has not called (heartbeat, download, upload) for <see cref="CoordinatorState.NodeTimeout"/>
 /// is marked gone, which fails its in-flight tasks and frees its parties; the node may register again.
 /// </summary>
-public sealed class NodeLiveness : IDisposable
+internal sealed class NodeLiveness : IDisposable
 {
     private readonly ITimer _timer;
 
@@ -16,8 +16,7 @@ public sealed class NodeLiveness : IDisposable
         _timer = state.Time.CreateTimer(_ =>
         {
             foreach (var node in state.Registry.MarkSilentGone(state.NodeTimeout))
-                logger.LogWarning("node {Name} ({Id}) went silent; marked gone, its parties {Parties} are free", node.Name, node.Id,
-                    Core.RangeText.Format(node.PartyIds));
+                if (logger.IsEnabled(LogLevel.Warning)) logger.NodeSilent(node.Name, node.Id, Core.RangeText.Format(node.PartyIds));
         }, null, period, period);
     }
 

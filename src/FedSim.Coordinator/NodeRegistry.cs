@@ -11,7 +11,7 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
     private readonly TaskCompletionSource _allHosted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _nextNode;
 
-    public event Action<NodeSession, string>? NodeGone;
+    internal event Action<NodeSession, string>? NodeGone;
 
     public int TotalParties => totalParties;
 
@@ -29,11 +29,11 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
     /// <summary>A node registering after the run: it is being told, so it no longer waits.</summary>
     public void Told(string name) => _spares.TryRemove(name, out _);
 
-    public IEnumerable<NodeSession> Nodes => _nodes.Values;
+    internal IEnumerable<NodeSession> Nodes => _nodes.Values;
 
-    public NodeSession? Find(string nodeId) => _nodes.GetValueOrDefault(nodeId);
+    internal NodeSession? Find(string nodeId) => _nodes.GetValueOrDefault(nodeId);
 
-    public NodeSession? HostOf(int partyId)
+    internal NodeSession? HostOf(int partyId)
     {
         var node = _hostOf[partyId];
         return node is { IsGone: false } ? node : null;
@@ -51,7 +51,7 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
     /// Registers a node for the parties it asks for (or a share of the free ones); throws <see cref="ArgumentException"/>
     /// on a conflict, and <see cref="NoFreePartiesException"/> when a node asks for a share and none is free.
     /// </summary>
-    public NodeSession Register(string name, IReadOnlyList<int> requested, int concurrency)
+    internal NodeSession Register(string name, IReadOnlyList<int> requested, int concurrency)
     {
         lock (_gate)
         {
@@ -86,13 +86,13 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
         }
     }
 
-    public void MarkGone(NodeSession node, string reason)
+    internal void MarkGone(NodeSession node, string reason)
     {
         if (node.MarkGone()) NodeGone?.Invoke(node, reason);
     }
 
     /// <summary>Marks every live node that has not called for longer than <paramref name="timeout"/> gone; returns them.</summary>
-    public IReadOnlyList<NodeSession> MarkSilentGone(TimeSpan timeout)
+    internal IReadOnlyList<NodeSession> MarkSilentGone(TimeSpan timeout)
     {
         var silent = _nodes.Values.Where(n => !n.IsGone && time.GetElapsedTime(n.LastSeen) > timeout).ToList();
         foreach (var n in silent) MarkGone(n, $"silent for more than {timeout.TotalSeconds:0.#} s (no heartbeat)");
@@ -100,7 +100,7 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
     }
 
     /// <summary>The node opened its announcement stream: it is ready for tasks.</summary>
-    public void MarkSubscribed(NodeSession node)
+    internal void MarkSubscribed(NodeSession node)
     {
         lock (_gate)
         {

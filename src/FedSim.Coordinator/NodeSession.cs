@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace FedSim.Coordinator;
 
 /// <summary>A registered party node: the parties it hosts and the queue of announcements waiting for its stream.</summary>
-public sealed class NodeSession(string id, string name, IReadOnlyList<int> partyIds, int concurrency, long registeredAt)
+internal sealed class NodeSession(string id, string name, IReadOnlyList<int> partyIds, int concurrency, long registeredAt)
 {
     private readonly Channel<NodeMessage> _outbox = Channel.CreateUnbounded<NodeMessage>();
     private int _gone;
@@ -12,7 +12,6 @@ public sealed class NodeSession(string id, string name, IReadOnlyList<int> party
     public string Name { get; } = name;
     public IReadOnlyList<int> PartyIds { get; } = partyIds;
     public int Concurrency { get; } = concurrency;
-    public long RegisteredAt { get; } = registeredAt;
     private long _lastSeen = registeredAt;
 
     /// <summary>When the node last called (heartbeat, download, upload), in <see cref="TimeProvider"/> timestamps.</summary>

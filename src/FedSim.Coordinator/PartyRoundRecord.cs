@@ -6,7 +6,7 @@ namespace FedSim.Coordinator;
 /// <c>FetchSeconds</c> to download the task, the coordinator's <c>UploadSeconds</c> from the result's first to last
 /// byte, and <c>CommSeconds = TaskSeconds - WaitSeconds - TrainSeconds</c>: the time the network (and the protocol) cost.
 /// </summary>
-public sealed record PartyRoundRecord(
+internal sealed record PartyRoundRecord(
     int Round,
     int PartyId,
     string Status,

@@ -1,14 +1,14 @@
-using FedSim.Core.Metrics;
 using FedSim.Core.Algorithms;
+using FedSim.Core.Metrics;
 
 namespace FedSim.Coordinator;
 
 /// <summary>
 /// One round's running aggregate, shared by its tasks: each arriving result is folded into the strategy's aggregator
 /// and the update tracker under one lock, then its weights are dropped. Memory: one aggregate, plus the updates the
-/// tracker keeps within its budget, plus whatever uploads are in flight.
+/// tracker keeps within its budget, plus whatever uploads are in flight. Disposing it disposes the aggregator.
 /// </summary>
-public sealed class RoundAggregation(IRoundAggregator aggregator, UpdateTracker tracker)
+public sealed class RoundAggregation(IRoundAggregator aggregator, UpdateTracker tracker) : IDisposable
 {
     internal object Gate { get; } = new();
 
@@ -29,5 +29,10 @@ public sealed class RoundAggregation(IRoundAggregator aggregator, UpdateTracker 
             var next = aggregator.Finish(failures);
             return (next, tracker.Finish(next.Global));
         }
+    }
+
+    public void Dispose()
+    {
+        lock (Gate) aggregator.Dispose();
     }
 }

@@ -27,7 +27,7 @@ public sealed class RoundLoop(
         var startedAt = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         recorder.WriteStart(state.ScenarioYaml, state.Partition);
         var totals = new RunTotals();
-        string status = "completed";
+        var status = "completed";
         string? error = null;
         try
         {
@@ -79,7 +79,7 @@ public sealed class RoundLoop(
         var roundStart = state.Time.GetTimestamp();
         var plan = strategy.ConfigureRound(new RoundContext(round, scenario.Partition.Parties, scenario.PartiesPerRound, scenario.Seed), global);
         observer.RoundStarted(round, scenario.Federation.Rounds, plan.Parties.Count);
-        var aggregation = new RoundAggregation(strategy.BeginRound(round, global), new UpdateTracker(global, state.UpdateMemoryBudgetBytes));
+        using var aggregation = new RoundAggregation(strategy.BeginRound(round, global), new UpdateTracker(global, state.UpdateMemoryBudgetBytes));
         var tasks = await RunTasks(round, global, plan, aggregation, ct);
 
         var outcomes = tasks.Select(t => (Task: t, Outcome: t.Outcome.Result)).ToList();

@@ -1,4 +1,4 @@
 namespace FedSim.Coordinator;
 
 /// <summary>A round's bytes each way, its wall and evaluation seconds, and how many parties it sampled.</summary>
-public sealed record RoundTraffic(long BytesUp, long BytesDown, double Seconds, double EvalSeconds, int Sampled);
+internal sealed record RoundTraffic(long BytesUp, long BytesDown, double Seconds, double EvalSeconds, int Sampled);

@@ -36,7 +36,7 @@ public sealed class RunRecorder(string directory)
 
     public IReadOnlyList<RoundRecord> Rounds => _rounds;
 
-    /// <param name="scenarioYaml">The resolved scenario, as the schema writes it.</param>
+    /// <summary>Writes the run's first files: <paramref name="scenarioYaml"/> (the resolved scenario, as the schema writes it) and the partition.</summary>
     public void WriteStart(string scenarioYaml, PartitionReport partition)
     {
         System.IO.Directory.CreateDirectory(Directory);
@@ -50,7 +50,7 @@ public sealed class RunRecorder(string directory)
     /// Appends a round: metrics.csv gets its fixed columns, then one column per strategy metric any round reported so far
     /// (in the order they first appeared; empty where a round did not report it).
     /// </summary>
-    public void AppendRound(RoundRecord round, IEnumerable<PartyRoundRecord> parties)
+    internal void AppendRound(RoundRecord round, IEnumerable<PartyRoundRecord> parties)
     {
         _rounds.Add(round);
         var extra = _rounds.SelectMany(r => r.StrategyMetrics.Keys).Distinct().ToList();
@@ -68,7 +68,7 @@ public sealed class RunRecorder(string directory)
     /// Party rows alone: for a round that produced no model (fewer answers than federation.min_parties), parties.csv
     /// still keeps every sampled party's outcome and reason, while metrics.csv gets no row.
     /// </summary>
-    public void AppendParties(IEnumerable<PartyRoundRecord> parties)
+    internal void AppendParties(IEnumerable<PartyRoundRecord> parties)
     {
         _parties.AddRange(parties);
         AtomicFile.WriteAllText(Path.Combine(Directory, "parties.csv"), CsvText.Table(PartiesHeader, _parties.Select(p => new object?[]

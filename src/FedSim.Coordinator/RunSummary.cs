@@ -28,7 +28,7 @@ public sealed record RunSummary
     public required string StartedAt { get; init; }
 
     /// <summary>The summary of a run so far (or finished) from its recorded rounds and totals.</summary>
-    public static RunSummary Build(CoordinatorState state, IReadOnlyList<RoundRecord> rounds, string status, string? error, RunTotals totals,
+    internal static RunSummary Build(CoordinatorState state, IReadOnlyList<RoundRecord> rounds, string status, string? error, RunTotals totals,
         long started, string startedAt)
     {
         var best = rounds.Count == 0 ? null : rounds.MaxBy(r => r.Accuracy);

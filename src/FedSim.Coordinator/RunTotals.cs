@@ -1,7 +1,7 @@
 namespace FedSim.Coordinator;
 
 /// <summary>A run's running totals, for its summary.</summary>
-public sealed class RunTotals
+internal sealed class RunTotals
 {
     public long BytesUp { get; private set; }
     public long BytesDown { get; private set; }

@@ -1,4 +1,3 @@
-using FedSim.Core.Scenarios;
 using nietras.SeparatedValues;
 
 namespace FedSim.Data;
@@ -179,7 +178,8 @@ internal static class CsvDatasetReader
             if (labelIds is not null) labels[i] = labelIds[label];
             else
             {
-                TextValues.TryParseInt(label, out var id);
+                if (!TextValues.TryParseInt(label, out var id))
+                    throw new InvalidDataException($"{table.Path}:{line}: column {labelColumn + 1}: label {TextValues.Quote(label)} is not an integer");
                 if (id < 0 || id >= MaxClasses)
                     throw new InvalidDataException(
                         $"{table.Path}:{line}: column {labelColumn + 1}: label {id} is not a class id 0..{MaxClasses - 1}");

@@ -5,7 +5,7 @@ using FedSim.Core.Scenarios;
 namespace FedSim.Data;
 
 /// <summary>The base of every dataset component.</summary>
-public abstract class Dataset<TOptions> : Component<TOptions>, IDatasetComponent
+internal abstract class Dataset<TOptions> : Component<TOptions>, IDatasetComponent
     where TOptions : class, new()
 {
     public sealed override ComponentKind Kind => ComponentKind.Dataset;

@@ -4,7 +4,7 @@ using FedSim.Core.Scenarios;
 namespace FedSim.Data;
 
 /// <summary>A dataset of IDX files (MNIST's format): 28x28 grey images and labels 0-9, train and test (t10k) files.</summary>
-public abstract class IdxDataset : Dataset<NoOptions>
+internal abstract class IdxDataset : Dataset<NoOptions>
 {
     private static readonly string[] Files =
         ["train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"];

@@ -6,7 +6,7 @@ namespace FedSim.Data;
 /// Reads IDX files (the MNIST / Fashion-MNIST layout), raw or gzipped: a big-endian magic
 /// <c>0x0000TTDD</c> (TT = 0x08 for unsigned bytes, DD = number of dimensions), DD big-endian int32 sizes, then the data.
 /// </summary>
-public static class IdxReader
+internal static class IdxReader
 {
     public sealed record IdxArray(int[] Dimensions, byte[] Data);
 

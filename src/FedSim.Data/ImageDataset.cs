@@ -1,7 +1,7 @@
 namespace FedSim.Data;
 
 /// <summary>8-bit images with integer labels, kept as bytes and scaled to [0, 1] as batches are read.</summary>
-public sealed class ImageDataset : LabelledDataset
+internal sealed class ImageDataset : LabelledDataset
 {
     private readonly byte[] _pixels;
 

@@ -1,7 +1,7 @@
 namespace FedSim.Data;
 
 /// <summary>What every in-memory dataset shares: name, labels, classes, sample shape, optional groups, and batch copying.</summary>
-public abstract class LabelledDataset : IDataset
+internal abstract class LabelledDataset : IDataset
 {
     private readonly int[] _labels;
     private readonly int[]? _groups;

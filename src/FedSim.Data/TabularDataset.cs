@@ -3,7 +3,7 @@ namespace FedSim.Data;
 /// <summary>
 /// Rows of float features with integer labels and optional group ids; inputs are copied as stored (no scaling).
 /// </summary>
-public sealed class TabularDataset : LabelledDataset
+internal sealed class TabularDataset : LabelledDataset
 {
     private readonly float[] _features;
 

@@ -6,7 +6,7 @@ using Grpc.Core;
 namespace FedSim.Party;
 
 /// <summary>The party side of the chunked streams: download a task, upload a result, counting wire bytes.</summary>
-internal static class FederationClientStreams
+public static class FederationClientStreams
 {
     public sealed record FetchedTask(TaskHeader Header, IReadOnlyDictionary<string, ModelWeights> Groups, long WireBytes);
 

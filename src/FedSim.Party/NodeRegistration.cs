@@ -29,19 +29,19 @@ internal static class NodeRegistration
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable && options.Time.GetUtcNow() < deadline)
             {
-                log.LogInformation("coordinator at {Address} not answering yet ({Detail}); retrying", options.Coordinator, e.Status.Detail);
+                log.CoordinatorNotUp(options.Coordinator, e.Status.Detail);
                 await Task.Delay(delay, options.Time, ct);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.Aborted)
             {
-                log.LogInformation("nothing to do: {Detail}", e.Status.Detail);
+                log.NothingToDo(e.Status.Detail);
                 return null;
             }
             catch (RpcException e) when (e.StatusCode is StatusCode.ResourceExhausted)
             {
                 // Every party is hosted: stand by until a node goes away and its parties are free again.
-                if (!standingBy) log.LogInformation("standing by: {Detail}", e.Status.Detail);
+                if (!standingBy) log.StandingBy(e.Status.Detail);
                 standingBy = true;
                 deadline = options.Time.GetUtcNow() + options.ConnectTimeout;
                 await Task.Delay(options.StandbyPoll, options.Time, ct);
@@ -49,7 +49,7 @@ internal static class NodeRegistration
             catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument && request.PartyIds.Count > 0 && registeredBefore)
             {
                 // Re-registering, but another node took this node's parties meanwhile: ask for a share instead.
-                log.LogInformation("parties taken over by another node ({Detail}); asking for a share", e.Status.Detail);
+                log.PartiesTakenOver(e.Status.Detail);
                 request.PartyIds.Clear();
             }
             catch (RpcException e) when (e.StatusCode is not StatusCode.Cancelled)

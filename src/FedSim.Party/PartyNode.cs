@@ -29,21 +29,21 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
     public const int MaxMessageBytes = 16 * 1024 * 1024;
 
     /// <summary>Raised after each task, with the node's own byte counts.</summary>
-    public event Action<NodeTaskReport>? TaskDone;
+    internal event Action<NodeTaskReport>? TaskDone;
 
     /// <summary>Raised when a task's weights have arrived, before training.</summary>
-    public event Action<string, int>? TaskReceived;
+    internal event Action<string, int>? TaskReceived;
 
     /// <summary>Raised with true once registered and subscribed, false when that ends (for readiness probes).</summary>
     public event Action<bool>? ReadinessChanged;
 
-    public IReadOnlyList<int> HostedParties { get; private set; } = [];
+    internal IReadOnlyList<int> HostedParties { get; private set; } = [];
 
     /// <summary>The id the coordinator gave this node at its latest registration.</summary>
     public string? NodeId { get; private set; }
 
     /// <summary>How many times the node registered (1 + re-registrations).</summary>
-    public int Registrations { get; private set; }
+    internal int Registrations { get; private set; }
 
     /// <summary>Runs until the coordinator says stop (returns normally) or <paramref name="ct"/> is cancelled (deregisters first).</summary>
     public async Task RunAsync(CancellationToken ct)
@@ -51,7 +51,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, _killed.Token);
         var token = linked.Token;
         var client = new Federation.FederationClient(_channel);
-        IReadOnlyList<int> wanted = options.PartyIds;
+        var wanted = options.PartyIds;
         try
         {
             while (true)
@@ -59,12 +59,13 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 var reply = await NodeRegistration.RegisterAsync(client, options, wanted, Registrations > 0, _log, token);
                 if (reply is null) return;
                 NodeId = reply.NodeId;
-                Registrations++;
                 HostedParties = reply.Parties.Select(p => p.PartyId).ToList();
+                // Counted last: whoever sees the new count also sees the new node id and parties.
+                Registrations++;
                 wanted = HostedParties;
-                _log.LogInformation("registered as {Node}: parties {Parties}", reply.NodeId, Core.RangeText.Format(HostedParties));
+                if (_log.IsEnabled(LogLevel.Information)) _log.Registered(reply.NodeId, Core.RangeText.Format(HostedParties));
                 if (await Serve(client, reply, token)) return;
-                _log.LogWarning("the coordinator no longer knows node {Node}; registering again", reply.NodeId);
+                _log.Forgotten(reply.NodeId);
             }
         }
         catch (Exception e) when (EndedByCaller(e, ct))
@@ -148,11 +149,11 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         {
             if (announcement.Stop is { } stop)
             {
-                _log.LogInformation("coordinator says stop: {Reason}", stop.Reason);
+                _log.StopReceived(stop.Reason);
                 return true;
             }
             if (parties.ContainsKey(announcement.Task.PartyId)) start(announcement.Task);
-            else _log.LogWarning("task {Task} is for party {Party}, which this node does not host", announcement.Task.TaskId, announcement.Task.PartyId);
+            else _log.TaskForUnknownParty(announcement.Task.TaskId, announcement.Task.PartyId);
         }
         return false;
     }
@@ -198,7 +199,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 }
                 catch (RpcException e) when (e.StatusCode is not StatusCode.Cancelled)
                 {
-                    _log.LogDebug("heartbeat failed: {Detail}", e.Status.Detail);
+                    _log.HeartbeatFailed(e.Status.Detail);
                 }
             }
         }
@@ -215,7 +216,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(3));
             await client.DeregisterAsync(new DeregisterRequest { NodeId = NodeId, Reason = reason }, cancellationToken: cts.Token);
-            _log.LogInformation("deregistered {Node}: {Reason}", NodeId, reason);
+            _log.Deregistered(NodeId, reason);
         }
         catch (RpcException)
         {
@@ -224,10 +225,10 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
     }
 
     /// <summary>Stops (true) or resumes (false) heartbeats while everything else goes on, as a hung or partitioned node would look (for liveness tests).</summary>
-    public void PauseHeartbeats(bool paused) => _heartbeatsPaused = paused;
+    internal void PauseHeartbeats(bool paused) => _heartbeatsPaused = paused;
 
     /// <summary>Drops the connection without a goodbye, as a crashed process would (for failure tests).</summary>
-    public void Kill()
+    internal void Kill()
     {
         _killed.Cancel();
         _channel.Dispose();

@@ -13,7 +13,7 @@ namespace FedSim.Party;
 /// algorithm's party half (and its per-party state, e.g. SCAFFOLD's c_i), and trains one task at a time per caller.
 /// Thread-safe: the node runs several tasks at once, each on its own model instance.
 /// </summary>
-public sealed class PartyRuntime : IDisposable
+internal sealed class PartyRuntime : IDisposable
 {
     private readonly ModelPool _models;
     private readonly LocalTrainer _trainer;
@@ -30,8 +30,10 @@ public sealed class PartyRuntime : IDisposable
 
     public Scenario Scenario { get; }
 
-    /// <summary>Loads the scenario's dataset and builds its model pool.</summary>
-    /// <param name="workers">Parties trained at once; each gets <paramref name="threadsPerWorker"/> libtorch threads (0: the cores shared out).</param>
+    /// <summary>
+    /// Loads the scenario's dataset and builds its model pool, for <paramref name="workers"/> parties trained at once; each
+    /// gets <paramref name="threadsPerWorker"/> libtorch threads (0: the cores shared out).
+    /// </summary>
     public static PartyRuntime Load(Scenario scenario, int workers, int threadsPerWorker = 0)
     {
         var data = DatasetCatalog.Load(scenario.Dataset, scenario.Seed);

@@ -12,7 +12,7 @@ internal static class TaskExchange
         int[] dataidxs, double waitSeconds, TimeProvider time, ILogger log, Action received, CancellationToken ct)
     {
         long bytesDown = WireSize.Of(new Announcement { Task = task }), bytesUp = 0;
-        string? error = null;
+        string? error;
         var accepted = false;
         try
         {
@@ -34,13 +34,13 @@ internal static class TaskExchange
             if (!accepted && error is null)
             {
                 error = submitted.Ack.Reason;
-                log.LogWarning("party {Party} round {Round}: result not accepted: {Reason}", task.PartyId, task.Round, submitted.Ack.Reason);
+                log.ResultRefused(task.PartyId, task.Round, submitted.Ack.Reason);
             }
         }
         catch (Exception e) when (e is RpcException or InvalidDataException && !ct.IsCancellationRequested)
         {
             error = e.Message;
-            log.LogWarning("party {Party} round {Round}: {Error}", task.PartyId, task.Round, e.Message);
+            log.TaskFailed(task.PartyId, task.Round, e.Message);
         }
         return new NodeTaskReport(task.TaskId, task.Round, task.PartyId, bytesDown, bytesUp, accepted, error);
     }
@@ -67,7 +67,7 @@ internal static class TaskExchange
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogWarning(e, "party {Party} failed in round {Round}", header.PartyId, header.Round);
+            log.TrainingFailed(e, header.PartyId, header.Round);
             return (new ResultHeader { Status = ResultStatus.Failed, Error = $"{e.GetType().Name}: {e.Message}" }, []);
         }
     }

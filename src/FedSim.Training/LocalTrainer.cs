@@ -6,7 +6,6 @@ using FedSim.Core.Scenarios;
 using FedSim.Core.Weights;
 using FedSim.Data;
 using FedSim.Training.Hooks;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FedSim.Training;
@@ -22,8 +21,11 @@ public sealed class LocalTrainer(IDataset data, ModelPool models)
     public LocalTrainingResult Train(ModelWeights global, int[] dataidxs, TrainingSection settings, int seed, CancellationToken ct = default) =>
         Train(global, dataidxs, settings, seed, [], [], ct);
 
-    /// <param name="hooks">What the algorithm changes in the optimiser step (<see cref="ILocalHook"/> kinds this trainer applies).</param>
-    /// <param name="transforms">What is done to the party's inputs on every read (e.g. feature noise).</param>
+    /// <summary>
+    /// Trains a copy of the global model on the party's samples; <paramref name="hooks"/> are what the algorithm changes
+    /// in the optimiser step (<see cref="ILocalHook"/> kinds this trainer applies), <paramref name="transforms"/> what is
+    /// done to the party's inputs on every read (e.g. feature noise).
+    /// </summary>
     public LocalTrainingResult Train(ModelWeights global, int[] dataidxs, TrainingSection settings, int seed,
         IReadOnlyList<ILocalHook> hooks, IReadOnlyList<InputTransform> transforms, CancellationToken ct = default)
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using FedSim.Coordinator;
-using Grpc.Health.V1;
 using Microsoft.Extensions.Logging;
 
 namespace FedSim.Cli.Tests;

@@ -1,5 +1,4 @@
 using FedSim.Coordinator;
-using FedSim.Core.Scenarios;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FedSim.Cli.Tests;

@@ -1,7 +1,6 @@
+using FedSim.Core.Algorithms;
 using FedSim.Core.Metrics;
 using FedSim.Core.Partitioning;
-using FedSim.Core.Scenarios;
-using FedSim.Core.Algorithms;
 using FedSim.Core.Weights;
 using FedSim.Party;
 using FedSim.Protos.Conversion;

@@ -1,5 +1,4 @@
 using FedSim.Core.Partitioning;
-using FedSim.Core.Scenarios;
 using FedSim.Party;
 using FedSim.Protos.V1;
 using Grpc.Core;

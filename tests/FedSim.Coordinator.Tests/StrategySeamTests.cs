@@ -23,13 +23,13 @@ public sealed class StrategySeamTests : IDisposable
     /// <summary>Picks parties 2 and 0 (in that order) of three, tells party 2 a scalar, and reports which parties it kept.</summary>
     private sealed class Picky : Strategy
     {
-        public override RoundPlan ConfigureRound(RoundContext round, ModelWeights global) =>
+        public override RoundPlan ConfigureRound(RoundContext round, ModelWeights globalModel) =>
             new([
                 new PartyPlan(2, new PartyInstructions { Params = new Dictionary<string, double> { ["lr_scale"] = 0.5 } }),
                 new PartyPlan(0, PartyInstructions.None),
             ]);
 
-        public override IRoundAggregator BeginRound(int round, ModelWeights global) => new Kept(new SizeWeightedAggregator(global, Buffers));
+        public override IRoundAggregator BeginRound(int round, ModelWeights globalModel) => new Kept(new SizeWeightedAggregator(globalModel, Buffers));
 
         private sealed class Kept(SizeWeightedAggregator inner) : IRoundAggregator
         {
@@ -48,6 +48,8 @@ public sealed class StrategySeamTests : IDisposable
                 {
                     Metrics = new Dictionary<string, object> { ["kept_parties"] = string.Join(' ', _parties.Order()), ["kept"] = _parties.Count },
                 };
+
+            public void Dispose() => inner.Dispose();
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace FedSim.Data.Tests;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace FedSim.Data.Tests;
 /// one at a time and never alongside any other collection.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix",
+    Justification = "An xunit collection definition; xunit names these after the collection they define")]
 public sealed class EnvironmentCollection
 {
     public const string Name = "env";

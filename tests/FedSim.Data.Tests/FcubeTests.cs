@@ -1,5 +1,3 @@
-using FedSim.Core.Scenarios;
-
 namespace FedSim.Data.Tests;
 
 public sealed class FcubeTests

@@ -1,5 +1,4 @@
 using FedSim.Data;
-using FedSim.Training;
 
 namespace FedSim.Training.Tests;
 

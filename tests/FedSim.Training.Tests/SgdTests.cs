@@ -1,5 +1,4 @@
 using FedSim.Training.Models;
-using FedSim.Training;
 using static TorchSharp.torch;
 
 namespace FedSim.Training.Tests;

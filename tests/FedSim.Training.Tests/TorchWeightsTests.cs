@@ -1,6 +1,5 @@
-using FedSim.Training.Models;
 using FedSim.Core.Weights;
-using FedSim.Training;
+using FedSim.Training.Models;
 using static TorchSharp.torch;
 
 namespace FedSim.Training.Tests;

@@ -111,7 +111,7 @@ internal static class HealthCommand
 
     private static string Innermost(RpcException e)
     {
-        Exception? inner = e.Status.DebugException;
+        var inner = e.Status.DebugException;
         if (inner is null) return e.Status.Detail;
         while (inner.InnerException is not null) inner = inner.InnerException;
         return inner.Message;

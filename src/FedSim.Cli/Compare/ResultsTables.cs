@@ -8,11 +8,13 @@ namespace FedSim.Cli.Compare;
 /// <summary>results.csv (a row per finished run) and results.md (paper-style tables: partitions x algorithms, mean ± std over seeds).</summary>
 internal static class ResultsTables
 {
+    private static readonly string[] OutcomeColumns =
+        ["row", "column", "seed", "status", "rounds", "final_accuracy", "best_accuracy", "total_bytes_up", "total_bytes_down", "wall_seconds", "error"];
+
     public static string Csv(SweepDefinition sweep, IReadOnlyList<CellOutcome> outcomes)
     {
         var axes = sweep.Axes.Where(a => !a.IsSeed).ToList();
-        var header = new[] { "cell_id" }.Concat(axes.Select(a => a.Key))
-            .Concat(["row", "column", "seed", "status", "rounds", "final_accuracy", "best_accuracy", "total_bytes_up", "total_bytes_down", "wall_seconds", "error"]);
+        var header = axes.Select(a => a.Key).Prepend("cell_id").Concat(OutcomeColumns);
         return CsvText.Table(header, outcomes.Select(o =>
         {
             var values = sweep.Axes.Select((a, i) => (a, v: o.Cell.AxisValues[i])).Where(x => !x.a.IsSeed).Select(x => (object?)x.v);

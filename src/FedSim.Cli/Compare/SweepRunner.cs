@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using FedSim.Coordinator;
-using FedSim.Core.Scenarios;
 using FedSim.Core.Sweeps;
 
 namespace FedSim.Cli.Compare;
@@ -92,70 +90,38 @@ internal sealed class SweepRunner(SweepDefinition sweep, IReadOnlyList<Validated
         var yamlPath = Path.Combine(RunsDir, id + ".yaml");
         AtomicFile.WriteAllText(yamlPath, ScenarioFile.ToYaml(scenario));
 
-        var psi = PartyProcesses.SelfCommand();
-        foreach (var a in new[] { "run", yamlPath, "--out", runDir }) psi.ArgumentList.Add(a);
-        psi.UseShellExecute = false;
-        psi.RedirectStandardOutput = true;
-        psi.RedirectStandardError = true;
-        psi.Environment["DOTNET_PROCESSOR_COUNT"] = CoresPerRun.ToString(CultureInfo.InvariantCulture);
+        var psi = CellProcess.Command(yamlPath, runDir, CoresPerRun);
         var watch = Stopwatch.StartNew();
         lock (_gate) Say($"started         {id}");
-
-        int exit;
-        string? error = null;
-        await using (var log = new StreamWriter(Path.Combine(RunsDir, id + ".log"), append: false))
+        CellProcess.Exit exit;
+        try
         {
-            using var process = new Process { StartInfo = psi };
-            var logGate = new Lock();
-            string? lastError = null;
-            process.OutputDataReceived += (_, e) =>
-            {
-                if (e.Data is null) return;
-                lock (logGate) log.WriteLine(e.Data);
-            };
-            process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data is null) return;
-                lock (logGate)
-                {
-                    log.WriteLine(e.Data);
-                    if (e.Data.Length > 0) lastError = e.Data;
-                }
-            };
-            try
-            {
-                process.Start();
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                Record(RunFolderReader.Read(cell.Cell, runDir, "failed", $"could not start {psi.FileName}: {e.Message}"), watch);
-                return;
-            }
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            try
-            {
-                await process.WaitForExitAsync(ct);
-            }
-            catch (OperationCanceledException)
-            {
-                Kill(process);
-                await process.WaitForExitAsync(CancellationToken.None);
-                lock (_gate) Say($"cancelled       {id}");
-                lock (_gate) _outcomes[id] = RunFolderReader.Read(cell.Cell, runDir, "cancelled", "interrupted") with { Status = "cancelled" };
-                return;
-            }
-            process.WaitForExit();
-            exit = process.ExitCode;
-            lock (logGate) error = lastError;
+            exit = await CellProcess.RunAsync(psi, Path.Combine(RunsDir, id + ".log"), ct);
         }
-        var status = exit == CliApp.Ok ? "completed" : "failed";
-        var detail = error ?? $"see {id}.log";
-        var outcome = RunFolderReader.Read(cell.Cell, runDir, status, exit == CliApp.Ok ? null : $"exit {exit}: {detail}");
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            Record(RunFolderReader.Read(cell.Cell, runDir, "failed", $"could not start {psi.FileName}: {e.Message}"), watch);
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            lock (_gate) Say($"cancelled       {id}");
+            lock (_gate) _outcomes[id] = RunFolderReader.Read(cell.Cell, runDir, "cancelled", "interrupted") with { Status = "cancelled" };
+            return;
+        }
+        Record(Outcome(cell.Cell, runDir, exit), watch);
+    }
+
+    /// <summary>A finished child's cell: its run folder, failed when the child did not exit 0.</summary>
+    private static CellOutcome Outcome(SweepCell cell, string runDir, CellProcess.Exit exit)
+    {
+        var status = exit.Code == CliApp.Ok ? "completed" : "failed";
+        var detail = exit.LastError ?? $"see {cell.Id}.log";
+        var outcome = RunFolderReader.Read(cell, runDir, status, exit.Code == CliApp.Ok ? null : $"exit {exit.Code}: {detail}");
         // A run that wrote its results and then died on the way out (e.g. a native abort) is still a failed cell.
-        if (exit != CliApp.Ok && outcome.Completed)
-            outcome = outcome with { Status = "failed", Error = $"exit {exit} after writing its results: {detail}" };
-        Record(outcome, watch);
+        if (exit.Code != CliApp.Ok && outcome.Completed)
+            outcome = outcome with { Status = "failed", Error = $"exit {exit.Code} after writing its results: {detail}" };
+        return outcome;
     }
 
     private void Record(CellOutcome outcome, Stopwatch watch)
@@ -182,18 +148,6 @@ internal sealed class SweepRunner(SweepDefinition sweep, IReadOnlyList<Validated
             AtomicFile.WriteAllText(Path.Combine(outDir, "results.md"), ResultsTables.Markdown(sweep, all, ordered));
             Plots.AccuracyPlot.Write(all.Select(c => c.Row).Distinct().ToList(), all.Select(c => c.Column).Distinct().ToList(), ordered,
                 Path.Combine(outDir, "accuracy.png"));
-        }
-    }
-
-    private static void Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
         }
     }
 

@@ -1,5 +1,5 @@
-using FedSim.Core.Yaml;
 using System.Globalization;
+using FedSim.Core.Yaml;
 using Map = System.Collections.Generic.Dictionary<string, object?>;
 
 namespace FedSim.Cli.Export;

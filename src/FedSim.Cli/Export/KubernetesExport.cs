@@ -1,5 +1,4 @@
 using FedSim.Core.Yaml;
-using System.Globalization;
 using Map = System.Collections.Generic.Dictionary<string, object?>;
 
 namespace FedSim.Cli.Export;
@@ -42,8 +41,6 @@ internal static class KubernetesExport
     /// </summary>
     public const int PartyRestartsPerNode = 3;
 
-    private const string PortName = "grpc";
-
     /// <summary>Where the dataset comes from: a hostPath on every node (default), or an existing volume claim.</summary>
     public sealed record Options(string? Namespace, string? DatasetClaim);
 
@@ -58,8 +55,6 @@ internal static class KubernetesExport
         var docs = new List<Map>();
         if (options.Namespace is { } ns)
             docs.Add(new Map { ["apiVersion"] = "v1", ["kind"] = "Namespace", ["metadata"] = new Map { ["name"] = ns } });
-        var coordinatorLabels = Labels(plan, "coordinator");
-        var partyLabels = Labels(plan, "party");
         docs.Add(new Map
         {
             ["apiVersion"] = "v1",
@@ -78,42 +73,62 @@ internal static class KubernetesExport
                 ["resources"] = new Map { ["requests"] = new Map { ["storage"] = ResultsStorage } },
             },
         });
-        docs.Add(CoordinatorService(coordinatorLabels, options));
-        var coordinatorVolumes = new List<object?>
+        var datasets = KubernetesPods.DatasetVolumes(plan, options);
+        docs.Add(CoordinatorService(Labels(plan, "coordinator"), options));
+        docs.Add(CoordinatorJob(plan, options, datasets));
+        docs.Add(PartyJob(plan, options, datasets));
+        return docs;
+    }
+
+    /// <summary>The coordinator: one pod, never restarted, with the scenario and the results folder mounted.</summary>
+    private static Map CoordinatorJob(DeploymentPlan plan, Options options, (List<object?> Volumes, List<object?> Mounts) datasets)
+    {
+        var labels = Labels(plan, "coordinator");
+        var volumes = new List<object?>
         {
             new Map { ["name"] = "scenario", ["configMap"] = new Map { ["name"] = ScenarioConfigMap } },
             new Map { ["name"] = "results", ["persistentVolumeClaim"] = new Map { ["claimName"] = ResultsClaim } },
         };
-        var coordinatorMounts = new List<object?>
+        var mounts = new List<object?>
         {
-            Mount("scenario", ContainerLayout.ScenarioDirectory, readOnly: true),
-            Mount("results", ContainerLayout.ResultsDirectory, readOnly: false),
+            KubernetesPods.Mount("scenario", ContainerLayout.ScenarioDirectory, readOnly: true),
+            KubernetesPods.Mount("results", ContainerLayout.ResultsDirectory, readOnly: false),
         };
-        var (datasetVolumes, datasetMounts) = DatasetVolumes(plan, options);
-        docs.Add(new Map
+        var container = KubernetesPods.FedSimContainer("coordinator", plan.Image, ContainerLayout.CoordinatorArgs, readinessService: null,
+            KubernetesPods.Resources(DeploymentPlan.CoordinatorCpus, DeploymentPlan.CoordinatorMemoryRequestMiB, DeploymentPlan.CoordinatorMemoryLimitMiB),
+            mounts.Concat(datasets.Mounts).ToList());
+        return new Map
         {
             ["apiVersion"] = "batch/v1",
             ["kind"] = "Job",
-            ["metadata"] = Metadata(CoordinatorName, coordinatorLabels, options),
+            ["metadata"] = Metadata(CoordinatorName, labels, options),
             ["spec"] = new Map
             {
                 // A failed run (e.g. too few parties answered) is reported, not rerun from scratch.
                 ["backoffLimit"] = 0,
                 ["template"] = new Map
                 {
-                    ["metadata"] = new Map { ["labels"] = coordinatorLabels },
-                    ["spec"] = PodSpec("Never", FedSimContainer("coordinator", plan.Image, ContainerLayout.CoordinatorArgs, readinessService: null,
-                        Resources(DeploymentPlan.CoordinatorCpus, DeploymentPlan.CoordinatorMemoryRequestMiB, DeploymentPlan.CoordinatorMemoryLimitMiB),
-                        coordinatorMounts.Concat(datasetMounts).ToList()),
-                        coordinatorVolumes.Concat(datasetVolumes).ToList()),
+                    ["metadata"] = new Map { ["labels"] = labels },
+                    ["spec"] = KubernetesPods.PodSpec("Never", container, volumes.Concat(datasets.Volumes).ToList()),
                 },
             },
-        });
-        docs.Add(new Map
+        };
+    }
+
+    /// <summary>The party nodes: an Indexed Job of <see cref="DeploymentPlan.PartyNodes"/> pods, restarted on failure.</summary>
+    private static Map PartyJob(DeploymentPlan plan, Options options, (List<object?> Volumes, List<object?> Mounts) datasets)
+    {
+        var labels = Labels(plan, "party");
+        var container = KubernetesPods.FedSimContainer("party", plan.Image,
+            ContainerLayout.PartyArgs(CoordinatorName, plan.WorkersPerNode, $"{PartyName}-$({CompletionIndexVariable})"),
+            PartyHealth.ServiceName,
+            KubernetesPods.Resources(plan.PartyCpus, plan.PartyMemoryRequestMiB, plan.PartyMemoryLimitMiB), datasets.Mounts,
+            env: [KubernetesPods.CompletionIndexEnv()]);
+        return new Map
         {
             ["apiVersion"] = "batch/v1",
             ["kind"] = "Job",
-            ["metadata"] = Metadata(PartyName, partyLabels, options),
+            ["metadata"] = Metadata(PartyName, labels, options),
             ["spec"] = new Map
             {
                 // One pod per node, all at once (each asks the coordinator for a share). When the run ends the
@@ -127,17 +142,11 @@ internal static class KubernetesExport
                 ["backoffLimit"] = PartyRestartsPerNode * plan.PartyNodes,
                 ["template"] = new Map
                 {
-                    ["metadata"] = new Map { ["labels"] = partyLabels },
-                    ["spec"] = PodSpec("OnFailure", FedSimContainer("party", plan.Image,
-                        ContainerLayout.PartyArgs(CoordinatorName, plan.WorkersPerNode, $"{PartyName}-$({CompletionIndexVariable})"),
-                        PartyHealth.ServiceName,
-                        Resources(plan.PartyCpus, plan.PartyMemoryRequestMiB, plan.PartyMemoryLimitMiB), datasetMounts,
-                        env: [CompletionIndexEnv()]),
-                        datasetVolumes),
+                    ["metadata"] = new Map { ["labels"] = labels },
+                    ["spec"] = KubernetesPods.PodSpec("OnFailure", container, datasets.Volumes),
                 },
             },
-        });
-        return docs;
+        };
     }
 
     /// <summary>A pod that only mounts the results claim (read-only), to copy the run folder out with <c>kubectl cp</c>.</summary>
@@ -146,7 +155,7 @@ internal static class KubernetesExport
         ["apiVersion"] = "v1",
         ["kind"] = "Pod",
         ["metadata"] = Metadata(ReaderName, Labels(plan, "results-reader"), options),
-        ["spec"] = PodSpec("Never", new Map
+        ["spec"] = KubernetesPods.PodSpec("Never", new Map
         {
             ["name"] = "reader",
             ["image"] = plan.Image,
@@ -157,100 +166,9 @@ internal static class KubernetesExport
                 ["requests"] = new Map { ["cpu"] = "10m", ["memory"] = "16Mi" },
                 ["limits"] = new Map { ["cpu"] = "100m", ["memory"] = "64Mi" },
             },
-            ["securityContext"] = ContainerSecurity(),
-            ["volumeMounts"] = new List<object?> { Mount("results", ContainerLayout.ResultsDirectory, readOnly: true) },
+            ["securityContext"] = KubernetesPods.ContainerSecurity(),
+            ["volumeMounts"] = new List<object?> { KubernetesPods.Mount("results", ContainerLayout.ResultsDirectory, readOnly: true) },
         }, [new Map { ["name"] = "results", ["persistentVolumeClaim"] = new Map { ["claimName"] = ResultsClaim, ["readOnly"] = true } }]),
-    };
-
-    private static (List<object?> Volumes, List<object?> Mounts) DatasetVolumes(DeploymentPlan plan, Options options)
-    {
-        if (plan.Datasets.Count == 0) return ([], []);
-        if (options.DatasetClaim is { } claim)
-            return ([new Map { ["name"] = "dataset", ["persistentVolumeClaim"] = new Map { ["claimName"] = claim, ["readOnly"] = true } }],
-                [Mount("dataset", plan.DatasetDirectory, readOnly: true)]);
-        var volumes = new List<object?>();
-        var mounts = new List<object?>();
-        for (var i = 0; i < plan.Datasets.Count; i++)
-        {
-            var d = plan.Datasets[i];
-            var name = i == 0 ? "dataset" : $"dataset-{i}";
-            volumes.Add(new Map
-            {
-                ["name"] = name,
-                ["hostPath"] = new Map { ["path"] = d.Source, ["type"] = d.IsFile ? "File" : "Directory" },
-            });
-            mounts.Add(Mount(name, d.Target, readOnly: true));
-        }
-        return (volumes, mounts);
-    }
-
-    /// <summary>
-    /// A coordinator or party container: the FedSim image on the gRPC port, probed with grpc.health.v1: the server
-    /// ("") for startup and liveness, <paramref name="readinessService"/> (a party node: registered) for readiness.
-    /// </summary>
-    private static Map FedSimContainer(string name, string image, IReadOnlyList<string> args, string? readinessService,
-        Map resources, List<object?> mounts, List<object?>? env = null)
-    {
-        var container = new Map
-        {
-            ["name"] = name,
-            ["image"] = image,
-            ["imagePullPolicy"] = "IfNotPresent",
-            ["args"] = args.ToList(),
-        };
-        if (env is not null) container["env"] = env;
-        container["ports"] = new List<object?>
-        {
-            new Map { ["name"] = PortName, ["containerPort"] = ContainerLayout.GrpcPort, ["protocol"] = "TCP" },
-        };
-        // Startup: up to 5 minutes to load the dataset before the first answer; then readiness and liveness.
-        container["startupProbe"] = Probe(periodSeconds: 5, failureThreshold: 60);
-        container["readinessProbe"] = Probe(periodSeconds: 10, failureThreshold: 3, readinessService);
-        container["livenessProbe"] = Probe(periodSeconds: 20, failureThreshold: 6);
-        container["resources"] = resources;
-        container["securityContext"] = ContainerSecurity();
-        container["volumeMounts"] = mounts;
-        return container;
-    }
-
-    /// <summary>
-    /// <see cref="CompletionIndexVariable"/> from the pod's index annotation. The Job controller adds the same
-    /// variable to every container it starts, so <c>$(JOB_COMPLETION_INDEX)</c> in <c>args</c> would expand without
-    /// this; declaring it keeps the expansion visible in the manifest and independent of that (the controller leaves
-    /// a declared variable as it is).
-    /// </summary>
-    private static Map CompletionIndexEnv() => new()
-    {
-        ["name"] = CompletionIndexVariable,
-        ["valueFrom"] = new Map
-        {
-            ["fieldRef"] = new Map { ["fieldPath"] = $"metadata.annotations['{CompletionIndexAnnotation}']" },
-        },
-    };
-
-    private static Map PodSpec(string restartPolicy, Map container, List<object?> volumes) => new()
-    {
-        ["restartPolicy"] = restartPolicy,
-        // No *_SERVICE_HOST variables for every service in the namespace; nodes find the coordinator by DNS.
-        ["enableServiceLinks"] = false,
-        ["terminationGracePeriodSeconds"] = 30,
-        ["securityContext"] = new Map
-        {
-            ["runAsNonRoot"] = true,
-            ["runAsUser"] = ContainerLayout.AppUid,
-            ["runAsGroup"] = ContainerLayout.AppUid,
-            // Makes the results volume writable for that user.
-            ["fsGroup"] = ContainerLayout.AppUid,
-            ["seccompProfile"] = new Map { ["type"] = "RuntimeDefault" },
-        },
-        ["containers"] = new List<object?> { container },
-        ["volumes"] = volumes,
-    };
-
-    private static Map ContainerSecurity() => new()
-    {
-        ["allowPrivilegeEscalation"] = false,
-        ["capabilities"] = new Map { ["drop"] = new List<object?> { "ALL" } },
     };
 
     /// <summary>The name party nodes dial. Nothing dials a party node (probes go to the pod), so they have no Service.</summary>
@@ -264,37 +182,10 @@ internal static class KubernetesExport
             ["selector"] = selector,
             ["ports"] = new List<object?>
             {
-                new Map { ["name"] = PortName, ["port"] = ContainerLayout.GrpcPort, ["targetPort"] = PortName, ["protocol"] = "TCP" },
+                new Map { ["name"] = KubernetesPods.PortName, ["port"] = ContainerLayout.GrpcPort, ["targetPort"] = KubernetesPods.PortName, ["protocol"] = "TCP" },
             },
         },
     };
-
-    /// <summary>Kubernetes' native gRPC probe: grpc.health.v1 Check on the pod's port.</summary>
-    private static Map Probe(int periodSeconds, int failureThreshold, string? service = null)
-    {
-        var grpc = new Map { ["port"] = ContainerLayout.GrpcPort };
-        if (service is not null) grpc["service"] = service;
-        return new Map
-        {
-            ["grpc"] = grpc,
-            ["periodSeconds"] = periodSeconds,
-            ["timeoutSeconds"] = 5,
-            ["failureThreshold"] = failureThreshold,
-        };
-    }
-
-    private static Map Resources(int cpus, int memoryRequestMiB, int memoryLimitMiB)
-    {
-        var cpu = cpus.ToString(CultureInfo.InvariantCulture);
-        return new Map
-        {
-            ["requests"] = new Map { ["cpu"] = cpu, ["memory"] = $"{memoryRequestMiB}Mi" },
-            ["limits"] = new Map { ["cpu"] = cpu, ["memory"] = $"{memoryLimitMiB}Mi" },
-        };
-    }
-
-    private static Map Mount(string volume, string path, bool readOnly) =>
-        new() { ["name"] = volume, ["mountPath"] = path, ["readOnly"] = readOnly };
 
     private static Map Metadata(string name, Map labels, Options options)
     {

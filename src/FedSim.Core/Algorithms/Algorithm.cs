@@ -4,7 +4,7 @@ using FedSim.Core.Scenarios;
 namespace FedSim.Core.Algorithms;
 
 /// <summary>The base of every algorithm component: typed options, the coordinator half and the party half.</summary>
-public abstract class Algorithm<TOptions> : Component<TOptions>, IAlgorithm
+internal abstract class Algorithm<TOptions> : Component<TOptions>, IAlgorithm
     where TOptions : class, new()
 {
     public sealed override ComponentKind Kind => ComponentKind.Algorithm;

@@ -26,7 +26,7 @@ internal sealed class FedNova : Algorithm<NoOptions>
 
     internal sealed class Server(double momentum) : Strategy
     {
-        public override IRoundAggregator BeginRound(int round, ModelWeights global) => new Round(global, momentum, Buffers);
+        public override IRoundAggregator BeginRound(int round, ModelWeights globalModel) => new Round(globalModel, momentum, Buffers);
     }
 
     private sealed class Round(ModelWeights global, double momentum, SumBuffers buffers) : IRoundAggregator
@@ -56,5 +56,7 @@ internal sealed class FedNova : Algorithm<NoOptions>
             var g = global.Flatten();
             using (_scaled) return new RoundAggregate(_scaled.Map((s, j) => g[j] - tauEff * ((b * g[j] - s) / n)));
         }
+
+        public void Dispose() => _scaled.Dispose();
     }
 }

@@ -7,7 +7,7 @@ namespace FedSim.Core.Algorithms;
 /// A registered algorithm: both halves come from one component, so neither can exist without the other. The
 /// coordinator makes the strategy; every party node makes the party half from the same scenario.
 /// </summary>
-public interface IAlgorithm : IComponent
+internal interface IAlgorithm : IComponent
 {
     IStrategy CreateStrategy(object? options, Scenario scenario);
 

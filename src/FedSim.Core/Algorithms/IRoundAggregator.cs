@@ -3,8 +3,10 @@ namespace FedSim.Core.Algorithms;
 /// <summary>
 /// One round's aggregation, fed as results arrive: each result is folded in and can then be dropped, so the
 /// coordinator's memory does not grow with the number of parties. Calls are not concurrent (the caller serialises them).
+/// Disposing hands the accumulators back (for the next round) when the round ends without <see cref="Finish"/> (too few
+/// parties answered); after Finish it does nothing.
 /// </summary>
-public interface IRoundAggregator
+public interface IRoundAggregator : IDisposable
 {
     /// <summary>How many results were folded in.</summary>
     int Count { get; }

@@ -13,12 +13,12 @@ public interface IStrategy
     ModelWeights Initialize(ModelWeights initial, int totalParties);
 
     /// <summary>Which parties train in a round and what each is told beside the global model.</summary>
-    RoundPlan ConfigureRound(RoundContext round, ModelWeights global);
+    RoundPlan ConfigureRound(RoundContext round, ModelWeights globalModel);
 
     /// <summary>
     /// Starts aggregating a round: results are added as they arrive, then <see cref="IRoundAggregator.Finish"/> (with
     /// the failures) gives the new global model and the round's own metrics. The round loop calls Finish only when
     /// enough parties answered.
     /// </summary>
-    IRoundAggregator BeginRound(int round, ModelWeights global);
+    IRoundAggregator BeginRound(int round, ModelWeights globalModel);
 }

@@ -4,7 +4,7 @@ using FedSim.Core.Weights;
 namespace FedSim.Core.Algorithms;
 
 /// <summary>The party half of algorithms that change only the server side: plain local SGD, nothing beside the model.</summary>
-public sealed class PlainParty : IPartyAlgorithm
+internal sealed class PlainParty : IPartyAlgorithm
 {
     public IReadOnlyList<ILocalHook> Prepare(PartyTask task) => [];
 

@@ -42,10 +42,10 @@ internal sealed class Scaffold : Algorithm<NoOptions>
             return initial;
         }
 
-        protected override PartyInstructions Instruct(int round, int partyId, ModelWeights global) =>
+        protected override PartyInstructions Instruct(int round, int partyId, ModelWeights globalModel) =>
             new() { Payloads = new Dictionary<string, ModelWeights> { [ServerControl] = Control } };
 
-        public override IRoundAggregator BeginRound(int round, ModelWeights global) => new Round(this, global);
+        public override IRoundAggregator BeginRound(int round, ModelWeights globalModel) => new Round(this, globalModel);
 
         private sealed class Round(Server owner, ModelWeights global) : IRoundAggregator
         {
@@ -71,6 +71,12 @@ internal sealed class Scaffold : Algorithm<NoOptions>
                     owner._control = ScaffoldControl.ServerUpdate(owner.Control, _deltas, owner._totalParties);
                     return model;
                 }
+            }
+
+            public void Dispose()
+            {
+                _models.Dispose();
+                _deltas.Dispose();
             }
         }
     }

@@ -3,7 +3,7 @@ using FedSim.Core.Weights;
 namespace FedSim.Core.Algorithms;
 
 /// <summary>SCAFFOLD's control-variate arithmetic (option II), on whole weight sets.</summary>
-public static class ScaffoldControl
+internal static class ScaffoldControl
 {
     /// <summary>
     /// A party's new control variate after <paramref name="steps"/> local steps with learning rate <paramref name="lr"/>:

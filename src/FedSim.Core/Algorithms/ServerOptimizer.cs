@@ -9,9 +9,9 @@ namespace FedSim.Core.Algorithms;
 /// rounds. A subclass is the optimiser: it fills <see cref="Step"/>. The round's metrics.csv columns are the norms of
 /// the pseudo-gradient and of the step taken.
 /// </summary>
-public abstract class ServerOptimizer : Strategy
+internal abstract class ServerOptimizer : Strategy
 {
-    public override IRoundAggregator BeginRound(int round, ModelWeights global) => new Round(this, global);
+    public override IRoundAggregator BeginRound(int round, ModelWeights globalModel) => new Round(this, globalModel);
 
     /// <summary>
     /// Turns the pseudo-gradient into the step, in place: <paramref name="values"/> holds <c>delta</c> (one element per
@@ -26,6 +26,8 @@ public abstract class ServerOptimizer : Strategy
         public int Count => _average.Count;
 
         public void Add(PartyResult result) => _average.Add(result);
+
+        public void Dispose() => _average.Dispose();
 
         public RoundAggregate Finish(IReadOnlyList<PartyFailure> failures)
         {

@@ -3,7 +3,7 @@ using FedSim.Core.Weights;
 namespace FedSim.Core.Algorithms;
 
 /// <summary>FedAvg's rule as a stream: the data-size weighted average of the models added.</summary>
-public sealed class SizeWeightedAggregator(ModelWeights global, SumBuffers? buffers = null) : IRoundAggregator
+internal sealed class SizeWeightedAggregator(ModelWeights global, SumBuffers? buffers = null) : IRoundAggregator
 {
     private readonly WeightedSum _sum = new(global, buffers);
 
@@ -19,4 +19,6 @@ public sealed class SizeWeightedAggregator(ModelWeights global, SumBuffers? buff
     {
         using (_sum) return new RoundAggregate(_sum.Mean());
     }
+
+    public void Dispose() => _sum.Dispose();
 }

@@ -13,11 +13,11 @@ public abstract class Strategy : IStrategy
 
     public virtual ModelWeights Initialize(ModelWeights initial, int totalParties) => initial;
 
-    public virtual RoundPlan ConfigureRound(RoundContext round, ModelWeights global) =>
-        new(round.Sample().Select(p => new PartyPlan(p, Instruct(round.Round, p, global))).ToList());
+    public virtual RoundPlan ConfigureRound(RoundContext round, ModelWeights globalModel) =>
+        new(round.Sample().Select(p => new PartyPlan(p, Instruct(round.Round, p, globalModel))).ToList());
 
     /// <summary>What one sampled party is told beside the global model; nothing by default.</summary>
-    protected virtual PartyInstructions Instruct(int round, int partyId, ModelWeights global) => PartyInstructions.None;
+    protected virtual PartyInstructions Instruct(int round, int partyId, ModelWeights globalModel) => PartyInstructions.None;
 
-    public abstract IRoundAggregator BeginRound(int round, ModelWeights global);
+    public abstract IRoundAggregator BeginRound(int round, ModelWeights globalModel);
 }

@@ -3,7 +3,7 @@ using FedSim.Core.Components;
 namespace FedSim.Core.Codecs;
 
 /// <summary>The base of every codec component.</summary>
-public abstract class Codec<TOptions> : Component<TOptions>, ICodecComponent
+internal abstract class Codec<TOptions> : Component<TOptions>, ICodecComponent
     where TOptions : class, new()
 {
     public sealed override ComponentKind Kind => ComponentKind.Codec;

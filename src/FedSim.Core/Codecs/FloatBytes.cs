@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace FedSim.Core.Codecs;
 
 /// <summary>A slice of a float array seen as bytes, without copying, so a chunk message can wrap immutable weights directly.</summary>
-public sealed class FloatBytes(float[] array, int offset, int count) : MemoryManager<byte>
+internal sealed class FloatBytes(float[] array, int offset, int count) : MemoryManager<byte>
 {
     private readonly object _gate = new();
     private GCHandle _pin;

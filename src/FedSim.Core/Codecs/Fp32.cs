@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using FedSim.Core.Components;
 using FedSim.Core.Weights;
 

@@ -23,6 +23,7 @@ public static class CatalogListing
     private static void Kind(StringBuilder sb, ScenarioSchema schema, ComponentKind kind)
     {
         var sites = schema.SitesOf(kind);
+        var site = sites.Count > 0 ? sites[0] : null;
         var where = string.Join(" or ", sites.Select(s => s.Choice.Layout == ChoiceLayout.Named ? s.Path : $"{s.Path} ({s.Choice.Selector})"));
         sb.Append(ComponentKinds.Plural(kind)).Append(" (chosen by ").Append(where).Append("):\n");
         var registry = schema.Catalog[kind];
@@ -30,13 +31,12 @@ public static class CatalogListing
         foreach (var c in registry.All)
         {
             sb.Append("  ").Append(c.Name.PadRight(width)).Append(c.Summary);
-            if (sites.FirstOrDefault()?.Choice.DefaultName == c.Name) sb.Append(" [default]");
+            if (site?.Choice.DefaultName == c.Name) sb.Append(" [default]");
             sb.Append('\n');
             var indent = new string(' ', width + 2);
             if (c.Reference is { } reference) sb.Append(indent).Append(reference).Append('\n');
             var options = c.Options.Children.OfType<OptionSpec>().ToList();
             if (options.Count == 0) sb.Append(indent).Append("no options\n");
-            var site = sites.FirstOrDefault();
             foreach (var o in options)
             {
                 var key = site is null ? o.Key : site.OptionPath(c.Name, o.Key);

@@ -4,7 +4,7 @@ namespace FedSim.Core.Components;
 /// Marks a <see cref="ComponentChoice"/> property: which component of <paramref name="kind"/> is used, with its options.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
-public sealed class ChoiceAttribute(ComponentKind kind, string help) : Attribute
+internal sealed class ChoiceAttribute(ComponentKind kind, string help) : Attribute
 {
     public ComponentKind Kind { get; } = kind;
 

@@ -1,7 +1,7 @@
 namespace FedSim.Core.Components;
 
 /// <summary>Where a chosen component's options are written.</summary>
-public enum ChoiceLayout
+internal enum ChoiceLayout
 {
     /// <summary>
     /// The key names the component, and each component's options sit beside it under its own name

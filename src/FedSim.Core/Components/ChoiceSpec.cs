@@ -1,5 +1,5 @@
 namespace FedSim.Core.Components;
 
 /// <summary>A setting that names a component of <see cref="Kind"/>, with that component's options.</summary>
-public sealed record ChoiceSpec(string Key, string Help, ComponentKind Kind, ChoiceLayout Layout, string Selector, string DefaultName)
+internal sealed record ChoiceSpec(string Key, string Help, ComponentKind Kind, ChoiceLayout Layout, string Selector, string DefaultName)
     : SettingSpec(Key, Help);

@@ -1,7 +1,7 @@
 namespace FedSim.Core.Components;
 
 /// <summary>The type of an option's value.</summary>
-public enum OptionKind
+internal enum OptionKind
 {
     String,
     Integer,

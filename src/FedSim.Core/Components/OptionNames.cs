@@ -3,7 +3,7 @@ using System.Text;
 namespace FedSim.Core.Components;
 
 /// <summary>How property and enum names become scenario keys and values.</summary>
-public static class OptionNames
+internal static class OptionNames
 {
     /// <summary><c>ClassesPerParty</c> becomes <c>classes_per_party</c>.</summary>
     public static string Snake(string name) => Join(name, '_');

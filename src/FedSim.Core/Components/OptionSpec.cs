@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FedSim.Core.Components;
 
 /// <summary>A single-valued setting: its type, default, bounds and help, with parsing and checking of a scalar.</summary>
-public sealed record OptionSpec(string Key, OptionKind Kind, object? Default, string Help) : SettingSpec(Key, Help)
+internal sealed record OptionSpec(string Key, OptionKind Kind, object? Default, string Help) : SettingSpec(Key, Help)
 {
     public IReadOnlyList<string>? Choices { get; init; }
     public double? Min { get; init; }

@@ -6,7 +6,7 @@ namespace FedSim.Core.Components;
 /// Reads a record type's settings from its attributes: <see cref="OptionAttribute"/> values, <see cref="SectionAttribute"/>
 /// nested records and <see cref="ChoiceAttribute"/> component choices, in declaration order, with the defaults of a new instance.
 /// </summary>
-public static class SpecReader
+internal static class SpecReader
 {
     public static SectionSpec Section(Type recordType, string key, string help)
     {

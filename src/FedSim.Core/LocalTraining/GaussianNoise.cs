@@ -4,7 +4,7 @@ using MathNet.Numerics.Distributions;
 namespace FedSim.Core.LocalTraining;
 
 /// <summary>Adds fresh Gaussian noise with standard deviation <see cref="Std"/> to every input value (nothing when it is 0).</summary>
-public sealed record GaussianNoise(double Std) : InputTransform
+internal sealed record GaussianNoise(double Std) : InputTransform
 {
     public override void Apply(Span<float> inputs, Random rng)
     {

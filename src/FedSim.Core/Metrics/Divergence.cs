@@ -1,7 +1,7 @@
 namespace FedSim.Core.Metrics;
 
 /// <summary>Information measures over discrete distributions, in bits (log base 2), so Jensen-Shannon lies in [0, 1].</summary>
-public static class Divergence
+internal static class Divergence
 {
     public static double[] Normalise(IReadOnlyList<long> counts)
     {

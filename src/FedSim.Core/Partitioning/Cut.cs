@@ -1,7 +1,7 @@
 namespace FedSim.Core.Partitioning;
 
 /// <summary>Cutting an index array into consecutive pieces.</summary>
-public static class Cut
+internal static class Cut
 {
     /// <summary>Like numpy's array_split: <paramref name="pieces"/> parts, the first <c>len mod pieces</c> one element longer.</summary>
     public static int[][] Even(int[] items, int pieces)

@@ -3,7 +3,7 @@ using MathNet.Numerics.Distributions;
 namespace FedSim.Core.Partitioning;
 
 /// <summary>Symmetric Dirichlet draws from normalised Gamma(beta, 1) samples.</summary>
-public static class DirichletDraw
+internal static class DirichletDraw
 {
     public static double[] Sample(double beta, int dimensions, Random rng)
     {

@@ -6,7 +6,7 @@ namespace FedSim.Core.Partitioning;
 /// <summary>Turns a scenario and the training labels into its partition: same scenario and seed, same dataidxs.</summary>
 public static class PartitionPlanner
 {
-    /// <param name="groups">Per-sample writer / user ids; needed by the <c>natural</c> strategy, ignored by the others.</param>
+    /// <summary>The scenario's partition of <paramref name="labels"/>; <paramref name="groups"/> (per-sample writer / user ids) are needed by the <c>natural</c> strategy, ignored by the others.</summary>
     public static PartitionReport Plan(Scenario scenario, IReadOnlyList<int> labels, int classes, IReadOnlyList<int>? groups = null)
     {
         var strategy = scenario.Partition.Strategy;

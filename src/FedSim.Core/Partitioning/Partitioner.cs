@@ -7,7 +7,7 @@ namespace FedSim.Core.Partitioning;
 /// The base of every partitioner component. Its first option is its headline parameter: comparison tables label a
 /// partition row with it (<c>dirichlet(0.5)</c>, <c>label-k(2)</c>).
 /// </summary>
-public abstract class Partitioner<TOptions> : Component<TOptions>, IPartitionerComponent
+internal abstract class Partitioner<TOptions> : Component<TOptions>, IPartitionerComponent
     where TOptions : class, new()
 {
     public sealed override ComponentKind Kind => ComponentKind.Partitioner;

@@ -1,7 +1,7 @@
 namespace FedSim.Core.Randomness;
 
 /// <summary>Which parties train in a round: a seeded shuffle of all party ids, the first k taken (as NIID-Bench), sorted.</summary>
-public static class PartySampler
+internal static class PartySampler
 {
     public static int[] Sample(int parties, int perRound, int seed, int round)
     {

@@ -39,7 +39,7 @@ internal static class ScenarioOverrides
     private static void Set(ScenarioSchema schema, RawMap root, string[] parts, RawScalar value)
     {
         var map = root;
-        SectionSpec? section = schema.Root;
+        var section = schema.Root;
         for (var i = 0; i < parts.Length - 1; i++)
         {
             var spec = section?.Find(parts[i]);

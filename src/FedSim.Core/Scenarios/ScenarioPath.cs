@@ -7,7 +7,7 @@ namespace FedSim.Core.Scenarios;
 /// options, the choice and component too. <see cref="Relative"/> marks a flat path such as <c>partition.beta</c> that
 /// names an option of whichever component the section chooses (the layout before options moved under their component).
 /// </summary>
-public sealed record ScenarioPath(string Path, SettingSpec Setting)
+internal sealed record ScenarioPath(string Path, SettingSpec Setting)
 {
     public ChoiceSpec? Choice { get; init; }
 
@@ -31,7 +31,7 @@ public sealed record ScenarioPath(string Path, SettingSpec Setting)
     internal static ScenarioPath? Resolve(ScenarioSchema schema, string path)
     {
         var parts = path.Split('.');
-        SectionSpec section = schema.Root;
+        var section = schema.Root;
         ChoiceSpec? choice = null;
         ComponentInfo? component = null;
         for (var i = 0; i < parts.Length; i++)

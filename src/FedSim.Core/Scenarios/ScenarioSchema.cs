@@ -10,7 +10,7 @@ public sealed class ScenarioSchema(Catalog catalog)
 {
     public Catalog Catalog { get; } = catalog;
 
-    public SectionSpec Root { get; } = SpecReader.Section(typeof(Scenario), "", "a FedSim scenario");
+    internal SectionSpec Root { get; } = SpecReader.Section(typeof(Scenario), "", "a FedSim scenario");
 
     /// <summary>Reads scenario YAML plus <c>key.path=value</c> overrides into a validated scenario, with notices (deprecated keys).</summary>
     public ScenarioLoad Load(string yaml, string source, IEnumerable<string>? overrides = null) =>
@@ -20,14 +20,14 @@ public sealed class ScenarioSchema(Catalog catalog)
     public string ToYaml(Scenario scenario) => ScenarioWriter.ToYaml(this, scenario);
 
     /// <summary>The registry of the components a choice picks from.</summary>
-    public Registry Components(ChoiceSpec choice) => Catalog[choice.Kind];
+    internal Registry Components(ChoiceSpec choice) => Catalog[choice.Kind];
 
     /// <summary>The choices of a section whose components keep their options under their own names.</summary>
-    public static IEnumerable<ChoiceSpec> NamedChoices(SectionSpec section) =>
+    internal static IEnumerable<ChoiceSpec> NamedChoices(SectionSpec section) =>
         section.Children.OfType<ChoiceSpec>().Where(c => c.Layout == ChoiceLayout.Named);
 
     /// <summary>Every place a scenario chooses a component of <paramref name="kind"/>.</summary>
-    public IReadOnlyList<ChoiceSite> SitesOf(ComponentKind kind) => Sites(Root, "").Where(s => s.Choice.Kind == kind).ToList();
+    internal IReadOnlyList<ChoiceSite> SitesOf(ComponentKind kind) => Sites(Root, "").Where(s => s.Choice.Kind == kind).ToList();
 
     private static IEnumerable<ChoiceSite> Sites(SectionSpec section, string prefix)
     {
@@ -40,5 +40,5 @@ public sealed class ScenarioSchema(Catalog catalog)
     }
 
     /// <summary>What a dotted path names, or null when no key of the schema has that path.</summary>
-    public ScenarioPath? Resolve(string path) => ScenarioPath.Resolve(this, path);
+    internal ScenarioPath? Resolve(string path) => ScenarioPath.Resolve(this, path);
 }

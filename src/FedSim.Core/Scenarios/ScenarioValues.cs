@@ -3,13 +3,13 @@ using FedSim.Core.Components;
 namespace FedSim.Core.Scenarios;
 
 /// <summary>Reads a value out of a scenario by its dotted path, through the schema.</summary>
-public static class ScenarioValues
+internal static class ScenarioValues
 {
     /// <summary>The value at a path (a number, a string, a section record, a <see cref="ComponentChoice"/>), or null.</summary>
     public static object? Get(ScenarioSchema schema, Scenario scenario, string path)
     {
         object? current = scenario;
-        SectionSpec section = schema.Root;
+        var section = schema.Root;
         foreach (var part in path.Split('.'))
         {
             var child = section.Find(part);

@@ -7,13 +7,13 @@ namespace FedSim.Core.Sweeps;
 /// scenario key (<c>training.lr</c>, <c>federation.fedprox.mu</c>), or a bare option name of the chosen algorithm or
 /// partitioner (<c>mu</c>, <c>beta</c>), which each cell applies to the component it uses.
 /// </summary>
-public static class SweepKeys
+internal static class SweepKeys
 {
     public const string Algorithm = "federation.algorithm";
     public const string Partition = "partition.strategy";
     public const string Seed = "seed";
 
-    private static readonly IReadOnlyDictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["algorithm"] = Algorithm,
         ["partition"] = Partition,

@@ -27,7 +27,7 @@ public static class SweepParser
         }
         var reader = new SweepReader(schema, source, errors);
         string? name = null, basePath = null;
-        int baseLine = 0;
+        var baseLine = 0;
         int? jobs = null;
         var set = new List<SweepSetting>();
         List<SweepAxis>? axes = null;

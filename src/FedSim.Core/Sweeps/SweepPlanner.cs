@@ -9,9 +9,9 @@ namespace FedSim.Core.Sweeps;
 /// algorithm, partition, other axes in file order, seed last: <c>fedavg__dirichlet-0.5__seed0</c>. A bare option name
 /// (<c>beta: [0.1, 0.5]</c>) is applied to the component each cell chooses (<c>partition.dirichlet.beta</c>).
 /// </summary>
-public static class SweepPlanner
+internal static class SweepPlanner
 {
-    /// <param name="load">The cell's scenario for its overrides (null when it does not load); rows are labelled from it.</param>
+    /// <summary>The sweep's cells; <paramref name="load"/> gives a cell's scenario for its overrides (null when it does not load), and rows are labelled from it.</summary>
     public static IReadOnlyList<SweepCell> Expand(ScenarioSchema schema, SweepDefinition sweep, Scenario baseScenario,
         IReadOnlyList<SweepSetting> commandLine, Func<IReadOnlyList<SweepSetting>, Scenario?> load)
     {

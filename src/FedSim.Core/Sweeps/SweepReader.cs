@@ -127,7 +127,7 @@ internal sealed class SweepReader(ScenarioSchema schema, string source, List<Sce
             {
                 var known = schema.Resolve(section)?.Setting is SectionSpec s ? s.Keys : [];
                 var options = component?.Options.Keys ?? [];
-                errors.Add(new ScenarioError(source, LineOf(kNode), $"{field}.{k}", $"unknown key (known: {string.Join(", ", new[] { "label" }.Concat(known).Concat(options))})"));
+                errors.Add(new ScenarioError(source, LineOf(kNode), $"{field}.{k}", $"unknown key (known: {string.Join(", ", known.Prepend("label").Concat(options))})"));
                 ok = false;
             }
         }

@@ -9,7 +9,7 @@ namespace FedSim.Core.Sweeps;
 /// </summary>
 public static class SweepValidator
 {
-    /// <param name="commandLine"><c>key=value</c> overrides from the command line, applied to every cell after the sweep's <c>set</c>.</param>
+    /// <summary>The sweep's plan; <paramref name="commandLine"/> holds <c>key=value</c> overrides from the command line, applied to every cell after the sweep's <c>set</c>.</summary>
     public static SweepPlan Validate(ScenarioSchema schema, SweepDefinition sweep, string baseText, string baseSource, IEnumerable<string> commandLine)
     {
         var errors = new List<ScenarioError>();

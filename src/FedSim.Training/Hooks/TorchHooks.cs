@@ -1,4 +1,3 @@
-using System.Reflection;
 using FedSim.Core.LocalTraining;
 using FedSim.Core.Weights;
 using TorchSharp.Modules;

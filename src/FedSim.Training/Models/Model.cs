@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace FedSim.Training.Models;
 
 /// <summary>The base of every model component.</summary>
-public abstract class Model<TOptions> : Component<TOptions>, IModelComponent
+internal abstract class Model<TOptions> : Component<TOptions>, IModelComponent
     where TOptions : class, new()
 {
     public sealed override ComponentKind Kind => ComponentKind.Model;

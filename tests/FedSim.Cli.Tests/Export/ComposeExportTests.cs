@@ -1,5 +1,3 @@
-using FedSim.Core.Scenarios;
-
 namespace FedSim.Cli.Tests.Export;
 
 public sealed class ComposeExportTests : IDisposable

@@ -6,6 +6,7 @@ namespace FedSim.Cli.Tests.Export;
 public sealed class DockerFilesTests
 {
     private static readonly string Root = RepositoryRoot.Path;
+    private static readonly string[] RootUsers = ["root", "0", "0:0", "root:root"];
 
     [Fact]
     public void The_Dockerfile_builds_on_the_sdk_and_runs_on_aspnet_noble_as_a_non_root_user()
@@ -23,7 +24,7 @@ public sealed class DockerFilesTests
         var runtime = instructions.SkipWhile(i => i.Arguments != froms[1]).ToList();
         Assert.Contains(runtime, i => i.Keyword == "COPY" && i.Arguments.StartsWith("--from=build ", StringComparison.Ordinal));
         var user = Assert.Single(runtime, i => i.Keyword == "USER").Arguments;
-        Assert.DoesNotContain(user, new[] { "root", "0", "0:0", "root:root" });
+        Assert.DoesNotContain(user, RootUsers);
         Assert.Equal("$APP_UID", user);
         var health = Assert.Single(runtime, i => i.Keyword == "HEALTHCHECK").Arguments;
         Assert.Contains($"CMD [\"{ContainerLayout.Executable}\", \"health\", \"--target\", \"{ContainerLayout.LocalHealthTarget}\"]", health);

@@ -1,7 +1,6 @@
 using FedSim.Core.Algorithms;
 using FedSim.Core.LocalTraining;
 using FedSim.Core.Tests.TestSupport;
-using FedSim.Core.Weights;
 using FedSim.Training;
 
 namespace FedSim.Core.Tests.Algorithms;

@@ -1,6 +1,5 @@
 using FedSim.Core.Algorithms;
 using FedSim.Core.Tests.TestSupport;
-using FedSim.Core.Weights;
 using static FedSim.Core.Tests.TestSupport.Tensors;
 
 namespace FedSim.Core.Tests.Algorithms;

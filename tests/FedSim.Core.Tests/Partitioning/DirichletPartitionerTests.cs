@@ -10,6 +10,7 @@ public sealed class DirichletPartitionerTests
     private const int Classes = 10;
     private const int Parties = 10;
     private static readonly int[] Labels = SyntheticLabels.Balanced(6000, Classes);
+    private static readonly double[] Betas = [0.1, 1.0, 100.0];
 
     private static int[][] Split(double beta, int minSize, int seed, IReadOnlyList<int>? labels = null, int classes = Classes, int parties = Parties) =>
         new DirichletPartitioner(beta, minSize).Split(labels ?? Labels, classes, parties, Seeds.Generator(seed));
@@ -29,9 +30,9 @@ public sealed class DirichletPartitionerTests
     /// (see CutTests.By_proportions_leaves_a_floating_point_remainder_to_the_last_piece).
     /// Returns how often a party was capped and how many samples reached the last party while it was capped.
     /// </summary>
-    private static (int Capped, int LastPartyRemainders) AssertBalancingRule(int[][] parts, IReadOnlyList<int> labels, int classes)
+    private static (int Capped, int LastPartyRemainders) AssertBalancingRule(int[][] parts, int[] labels, int classes)
     {
-        var capacity = (double)labels.Count / parts.Length;
+        var capacity = (double)labels.Length / parts.Length;
         int capped = 0, remainders = 0;
         for (var j = 0; j < parts.Length; j++)
         {
@@ -133,7 +134,7 @@ public sealed class DirichletPartitionerTests
     {
         // Class 0 has 3000 of the 6000 samples, then 30 classes of 100. With beta 0.05 class 0 mostly lands on one or two
         // parties, far over N / parties = 600; without balancing they would still take their share of the 3000 others.
-        var sizes = new[] { 3000 }.Concat(Enumerable.Repeat(100, 30)).ToArray();
+        var sizes = Enumerable.Repeat(100, 30).Prepend(3000).ToArray();
         var labels = SyntheticLabels.WithClassSizes(sizes);
         var filledByClass0 = 0;
         for (var seed = 0; seed < 20; seed++)
@@ -198,8 +199,8 @@ public sealed class DirichletPartitionerTests
         double Mean(double beta, Func<PartitionReport, double> figure) =>
             Enumerable.Range(0, 20).Average(seed => figure(PartitionReport.Compute("dirichlet", seed, Labels, Classes, Split(beta, 10, seed))));
 
-        var js = new[] { 0.1, 1.0, 100.0 }.Select(b => Mean(b, r => r.MeanJsDivergence)).ToArray();
-        var cv = new[] { 0.1, 1.0, 100.0 }.Select(b => Mean(b, r => r.SizeCoefficientOfVariation)).ToArray();
+        var js = Betas.Select(b => Mean(b, r => r.MeanJsDivergence)).ToArray();
+        var cv = Betas.Select(b => Mean(b, r => r.SizeCoefficientOfVariation)).ToArray();
 
         Assert.True(js[0] > js[1] && js[1] > js[2], $"mean JS by beta 0.1, 1, 100: {string.Join(", ", js)}");
         Assert.True(cv[0] > cv[1] && cv[1] > cv[2], $"size CV by beta 0.1, 1, 100: {string.Join(", ", cv)}");

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using FedSim.Core.Partitioning;
 using FedSim.Core.Randomness;
-using FedSim.Core.Scenarios;
 using FedSim.Core.Tests.TestSupport;
 
 namespace FedSim.Core.Tests.Partitioning;

@@ -33,8 +33,6 @@ public sealed class TensorChunkerTests
         ])),
     ];
 
-    private static float[] Floats(TensorChunk chunk) => MemoryMarshal.Cast<byte, float>(chunk.Data.Span).ToArray();
-
     private static IReadOnlyDictionary<string, ModelWeights> RoundTrip(TensorGroup[] groups, int chunkBytes)
     {
         var assembler = new TensorAssembler(TensorChunker.Specs(groups), Wire.Fp32);
