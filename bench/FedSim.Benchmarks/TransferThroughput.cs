@@ -56,8 +56,8 @@ internal static class TransferThroughput
             watch.Restart();
             var header = new ResultHeader { NodeId = reg.NodeId, TaskId = task.Id, PartyId = 0, Status = ResultStatus.Ok, NumExamples = 1 };
             TensorGroup[] groups = scaffold
-                ? [new TensorGroup(TensorGroup.Model, state.Uplink.Encode(model)), new TensorGroup("scaffold.c_delta", state.Uplink.Encode(model))]
-                : [new TensorGroup(TensorGroup.Model, state.Uplink.Encode(model))];
+                ? [new TensorGroup(TensorGroup.Model, state.Uplink.Encode(model, FedSim.Core.Randomness.Seeds.Generator(0))), new TensorGroup("scaffold.c_delta", state.Uplink.Encode(model, FedSim.Core.Randomness.Seeds.Generator(0)))]
+                : [new TensorGroup(TensorGroup.Model, state.Uplink.Encode(model, FedSim.Core.Randomness.Seeds.Generator(0)))];
             var submitted = await FederationClientStreams.SubmitAsync(client, header, groups, CancellationToken.None);
             if (!submitted.Ack.Accepted) throw new InvalidOperationException("upload refused: " + submitted.Ack.Reason);
             var upSeconds = watch.Elapsed.TotalSeconds;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using FedSim.Core.Partitioning;
+using FedSim.Core.Randomness;
 using FedSim.Core.Scenarios;
 using FedSim.Core.Weights;
 using FedSim.Protos.Conversion;
@@ -10,6 +11,7 @@ namespace FedSim.Coordinator;
 public sealed class CoordinatorState
 {
     private readonly ConditionalWeakTable<ModelWeights, EncodedWeights> _encodedDown = [];
+    private readonly ConditionalWeakTable<ModelWeights, ModelWeights> _receivedDown = [];
 
     /// <summary>The state of one run; <paramref name="scenarioYaml"/> is the resolved scenario as written to the run folder (nodes get it at registration).</summary>
     public CoordinatorState(Scenario scenario, string scenarioYaml, PartitionReport partition, TimeProvider time)
@@ -54,6 +56,14 @@ public sealed class CoordinatorState
 
     internal void RaiseTaskFinished(TrainingTask task) => TaskFinished?.Invoke(task);
 
-    /// <summary>A weight set encoded for the downlink once, however many parties fetch it (the round's model, a shared payload).</summary>
-    internal EncodedWeights EncodeDown(ModelWeights weights) => _encodedDown.GetValue(weights, Downlink.Encode);
+    /// <summary>
+    /// A weight set encoded for the downlink once, however many parties fetch it (the round's model, a shared payload);
+    /// stochastic rounding draws from the coordinator's seeded stream for the round.
+    /// </summary>
+    internal EncodedWeights EncodeDown(ModelWeights weights, int round) =>
+        _encodedDown.GetValue(weights, w => Downlink.Encode(w, Seeds.Stream(Scenario.Seed, Seeds.Purpose.Codec, round, -1)));
+
+    /// <summary>What a party holds after fetching <paramref name="weights"/>: the weights themselves, or what a lossy downlink delivers.</summary>
+    internal ModelWeights ReceivedDown(ModelWeights weights, int round) =>
+        Downlink.Codec.Lossless ? weights : _receivedDown.GetValue(weights, w => EncodeDown(w, round).Decode(Downlink.Codec));
 }

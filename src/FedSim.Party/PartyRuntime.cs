@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FedSim.Core.Algorithms;
+using FedSim.Core.Codecs;
 using FedSim.Core.LocalTraining;
 using FedSim.Core.Partitioning;
 using FedSim.Core.Scenarios;
@@ -19,6 +20,7 @@ internal sealed class PartyRuntime : IDisposable
     private readonly LocalTrainer _trainer;
     private readonly IPartyAlgorithm _algorithm;
     private readonly ConcurrentDictionary<int, IReadOnlyList<InputTransform>> _transforms = new();
+    private readonly ConcurrentDictionary<int, Residuals> _residuals = new();
 
     private PartyRuntime(Scenario scenario, ModelPool models, LocalTrainer trainer)
     {
@@ -53,6 +55,9 @@ internal sealed class PartyRuntime : IDisposable
         var payloads = _algorithm.Finish(task, new LocalOutcome(result.Weights, result.NumExamples, result.LocalSteps, result.TrainLoss));
         return new PartyTrained(result, payloads);
     }
+
+    /// <summary>A party's error-feedback memory for its uplink codec (kept with the party, from round to round).</summary>
+    public Residuals ResidualsOf(int partyId) => _residuals.GetOrAdd(partyId, _ => new Residuals());
 
     public void Dispose() => _models.Dispose();
 }

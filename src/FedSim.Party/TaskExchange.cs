@@ -45,6 +45,22 @@ internal static class TaskExchange
         return new NodeTaskReport(task.TaskId, task.Round, task.PartyId, bytesDown, bytesUp, accepted, error);
     }
 
+    /// <summary>
+    /// What the party sends: its model (with a lossy codec, its update against the global model it trained from, with
+    /// its own error feedback) and its algorithm's payloads, stochastic rounding drawn from the party's stream for the round.
+    /// </summary>
+    private static List<TensorGroup> Upload(NodeRun run, PartyWork work, PartyTrained trained)
+    {
+        var rng = Core.Randomness.Seeds.Stream(run.Runtime.Scenario.Seed, Core.Randomness.Seeds.Purpose.Codec, work.Round, work.PartyId);
+        var residuals = run.Runtime.ResidualsOf(work.PartyId);
+        return
+        [
+            new(TensorGroup.Model, run.Uplink.Encode(trained.Result.Weights, TensorGroup.Model, rng, work.Global, residuals)),
+            .. trained.Payloads.OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => new TensorGroup(p.Key, run.Uplink.Encode(p.Value, p.Key, rng, null, residuals))),
+        ];
+    }
+
     /// <summary>Trains on a dedicated thread (training blocks in native code for seconds and must not starve gRPC I/O and heartbeats).</summary>
     private static async Task<(ResultHeader Header, List<TensorGroup> Upload)> Train(NodeRun run, FederationClientStreams.FetchedTask fetched,
         int[] dataidxs, ILogger log, CancellationToken ct)
@@ -63,7 +79,7 @@ internal static class TaskExchange
                 LocalSteps = r.LocalSteps,
                 TrainLoss = r.TrainLoss,
                 TrainSeconds = r.TrainSeconds,
-            }, TensorGroup.Of(r.Weights, trained.Payloads, run.Uplink.Encode));
+            }, Upload(run, work, trained));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -19,7 +19,7 @@ internal static class TestRuns
         DefaultCatalog.Schema.ToYaml(Scenario($"name: l\ndataset:\n  name: fcube\n  fcube:\n    samples: 400\nmodel: mlp\npartition:\n  parties: {parties}\n"));
 
     /// <summary>A tensor group as a party sends it, in raw float32.</summary>
-    public static TensorGroup Group(string name, ModelWeights weights) => new(name, Fp32.Encode(weights));
+    public static TensorGroup Group(string name, ModelWeights weights) => new(name, Fp32.Encode(weights, Core.Randomness.Seeds.Generator(0)));
 
     private static readonly LinkCodec Fp32 = LinkCodec.Of(Scenario("name: codecs\n").Compression.Uplink, "uplink");
 }

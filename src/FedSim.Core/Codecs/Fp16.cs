@@ -17,7 +17,11 @@ internal sealed class Fp16 : Codec<NoOptions>, ITensorCodec
 
     protected override ITensorCodec Create(NoOptions options) => this;
 
-    public EncodedTensor Encode(NamedTensor tensor)
+    public bool Lossless => false;
+
+    public bool ErrorFeedback => false;
+
+    public EncodedTensor Encode(NamedTensor tensor, Random rng)
     {
         var bytes = new byte[tensor.Length * 2];
         TensorPrimitives.ConvertToHalf(tensor.Span, MemoryMarshal.Cast<byte, Half>(bytes.AsSpan()));

@@ -15,7 +15,11 @@ internal sealed class Fp32 : Codec<NoOptions>, ITensorCodec
 
     protected override ITensorCodec Create(NoOptions options) => this;
 
-    public EncodedTensor Encode(NamedTensor tensor) =>
+    public bool Lossless => true;
+
+    public bool ErrorFeedback => false;
+
+    public EncodedTensor Encode(NamedTensor tensor, Random rng) =>
         new(new TensorEncoding(Name, (long)tensor.Length * sizeof(float)), new FloatBytes(tensor.Data, 0, tensor.Length).Memory);
 
     public ITensorDecoder Decoder(TensorEncoding encoding, int elements) => new Decoding(elements);

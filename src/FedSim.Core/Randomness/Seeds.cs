@@ -55,5 +55,8 @@ public static class Seeds
 
         /// <summary>The validation samples held out of the training split (<c>dataset.validation_fraction</c>).</summary>
         public const long Validation = 8;
+
+        /// <summary>A sender's stochastic rounding in a round (per party, or the coordinator as party -1).</summary>
+        public const long Codec = 9;
     }
 }

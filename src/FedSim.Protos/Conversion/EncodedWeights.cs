@@ -6,7 +6,7 @@ namespace FedSim.Protos.Conversion;
 /// <summary>A weight set with each tensor encoded by one codec, ready to be cut into chunks (and to be sent to many parties).</summary>
 public sealed class EncodedWeights
 {
-    private EncodedWeights(ModelWeights weights, IReadOnlyList<EncodedTensor> tensors)
+    internal EncodedWeights(ModelWeights weights, IReadOnlyList<EncodedTensor> tensors)
     {
         Weights = weights;
         Tensors = tensors;
@@ -19,6 +19,7 @@ public sealed class EncodedWeights
 
     public long Bytes => Tensors.Sum(t => t.Encoding.Bytes);
 
-    public static EncodedWeights Encode(ModelWeights weights, ITensorCodec codec) =>
-        new(weights, weights.Tensors.Select(codec.Encode).ToArray());
+    /// <summary>What a receiver decodes: the values, or the differences for tensors encoded relative to a reference.</summary>
+    public ModelWeights Decode(ITensorCodec codec) =>
+        new(Weights.Tensors.Select((t, i) => new NamedTensor(t.Name, t.Shape, CodecRuns.Decode(codec, Tensors[i], t.Length))));
 }

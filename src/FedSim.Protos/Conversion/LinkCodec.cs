@@ -1,5 +1,6 @@
 using FedSim.Core.Codecs;
 using FedSim.Core.Components;
+using FedSim.Core.Weights;
 
 namespace FedSim.Protos.Conversion;
 
@@ -17,7 +18,16 @@ public sealed class LinkCodec(string name, ITensorCodec codec, string direction)
     public ITensorCodec For(string encodedWith) =>
         encodedWith == name ? codec : throw new InvalidDataException($"tensor encoded with '{encodedWith}', but this run's {direction} codec is '{name}'");
 
-    public EncodedWeights Encode(Core.Weights.ModelWeights weights) => EncodedWeights.Encode(weights, codec);
+    /// <summary>A weight set as its values (a lossy codec included: the downlink's global model).</summary>
+    public EncodedWeights Encode(ModelWeights weights, Random rng) =>
+        new(weights, WeightsEncoding.Encode(weights, codec, TensorGroup.Model, rng));
+
+    /// <summary>
+    /// A group as a party sends it: with a lossy codec, the model as its update against <paramref name="reference"/>
+    /// (what the party trained from) and, when the codec asks for it, with the party's error feedback.
+    /// </summary>
+    public EncodedWeights Encode(ModelWeights weights, string group, Random rng, ModelWeights? reference, Residuals? residuals) =>
+        new(weights, WeightsEncoding.Encode(weights, codec, group, rng, reference, residuals));
 
     /// <summary>The codec a scenario's <c>compression.uplink</c> or <c>compression.downlink</c> chooses.</summary>
     public static LinkCodec Of(ComponentChoice choice, string direction) =>

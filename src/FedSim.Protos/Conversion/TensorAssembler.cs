@@ -40,14 +40,15 @@ public sealed class TensorAssembler
 
     private static ITensorDecoder Decoder(TensorSpec spec, int elements, LinkCodec codecs)
     {
-        var encoding = spec.Encoding is { } e
-            ? new Core.Codecs.TensorEncoding(e.Codec, e.Bytes) { Parameters = e.Params.ToDictionary() }
-            : new Core.Codecs.TensorEncoding("fp32", (long)elements * sizeof(float));
+        var encoding = spec.Encoding is { } e ? FromMessage(e) : new Core.Codecs.TensorEncoding("fp32", (long)elements * sizeof(float));
         var decoder = codecs.For(encoding.Codec).Decoder(encoding, elements);
         if (decoder.Buffer.Length != encoding.Bytes)
             throw new InvalidDataException($"tensor '{spec.Name}': {encoding.Codec} encodes {elements} values in {decoder.Buffer.Length} bytes, the sender announced {encoding.Bytes}");
         return decoder;
     }
+
+    private static Core.Codecs.TensorEncoding FromMessage(V1.TensorEncoding e) =>
+        new(e.Codec, e.Bytes) { Parameters = e.Params.ToDictionary(), Relative = e.Relative, Inner = e.Inner is { } inner ? FromMessage(inner) : null };
 
     public void Add(TensorChunk chunk)
     {
@@ -62,14 +63,30 @@ public sealed class TensorAssembler
         _filled[chunk.TensorIndex] += count;
     }
 
-    /// <summary>The assembled groups by name, in spec order. Throws if any tensor is incomplete.</summary>
-    public IReadOnlyDictionary<string, ModelWeights> Complete()
+    /// <summary>
+    /// The assembled groups by name, in spec order. Throws if any tensor is incomplete. A tensor encoded relative to a
+    /// reference gets the reference's tensor of the same name added (<paramref name="reference"/> gives the weights
+    /// the receiver holds for a group, e.g. the global model a party's update was computed against).
+    /// </summary>
+    public IReadOnlyDictionary<string, ModelWeights> Complete(Func<string, ModelWeights?>? reference = null)
     {
         for (var i = 0; i < _specs.Length; i++)
             if (_filled[i] != _decoders[i].Buffer.Length)
                 throw new InvalidDataException($"tensor '{_specs[i].Name}' incomplete: {_filled[i]} of {_decoders[i].Buffer.Length} bytes arrived");
-        return _specs.Select((s, i) => (s.Group, Tensor: new NamedTensor(s.Name, s.Shape.ToArray(), _decoders[i].Complete())))
+        return _specs.Select((s, i) => (s.Group, Tensor: new NamedTensor(s.Name, s.Shape.ToArray(), Values(i, reference))))
             .GroupBy(x => x.Group)
             .ToDictionary(g => g.Key, g => new ModelWeights(g.Select(x => x.Tensor)));
+    }
+
+    private float[] Values(int i, Func<string, ModelWeights?>? reference)
+    {
+        var values = _decoders[i].Complete();
+        if (_specs[i].Encoding is not { Relative: true }) return values;
+        var spec = _specs[i];
+        var against = reference?.Invoke(spec.Group)?.Tensors.FirstOrDefault(t => t.Name == spec.Name)
+            ?? throw new InvalidDataException($"tensor '{spec.Name}' of '{spec.Group}' is relative, but there is nothing it is relative to");
+        if (against.Length != values.Length) throw new InvalidDataException($"tensor '{spec.Name}': {values.Length} values relative to {against.Length}");
+        System.Numerics.Tensors.TensorPrimitives.Add(values, against.Span, values);
+        return values;
     }
 }

@@ -19,13 +19,17 @@ public static class TensorChunker
             var spec = new TensorSpec { Group = g.Name, Name = t.Name };
             spec.Shape.AddRange(t.Shape);
             var encoding = g.Tensors.Tensors[i].Encoding;
-            if (encoding.Codec != "fp32")
-            {
-                spec.Encoding = new V1.TensorEncoding { Codec = encoding.Codec, Bytes = encoding.Bytes };
-                foreach (var (k, v) in encoding.Parameters) spec.Encoding.Params[k] = v;
-            }
+            if (encoding.Codec != "fp32" || encoding.Relative) spec.Encoding = ToMessage(encoding);
             return spec;
         }));
+
+    private static V1.TensorEncoding ToMessage(Core.Codecs.TensorEncoding encoding)
+    {
+        var message = new V1.TensorEncoding { Codec = encoding.Codec, Bytes = encoding.Bytes, Relative = encoding.Relative };
+        foreach (var (k, v) in encoding.Parameters) message.Params[k] = v;
+        if (encoding.Inner is { } inner) message.Inner = ToMessage(inner);
+        return message;
+    }
 
     public static IEnumerable<TensorChunk> Chunks(IEnumerable<TensorGroup> groups, int chunkBytes = DefaultChunkBytes)
     {

@@ -16,5 +16,5 @@ internal static class Wire
 
     public static LinkCodec Fp32 { get; } = Link("fp32");
 
-    public static TensorGroup Group(string name, ModelWeights weights, string codec = "fp32") => new(name, Link(codec).Encode(weights));
+    public static TensorGroup Group(string name, ModelWeights weights, string codec = "fp32") => new(name, Link(codec).Encode(weights, Core.Randomness.Seeds.Generator(0)));
 }
