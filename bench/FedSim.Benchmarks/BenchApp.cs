@@ -48,6 +48,11 @@ internal static class BenchApp
         });
         yield return transfer;
 
+        var codecMegabytes = Positional("MEGABYTES", 100, "the update's size");
+        var codecRepeats = Positional("REPEATS", 5, "timed repeats; the median is reported");
+        yield return Command("codecs", "encode and decode throughput of every codec", [codecMegabytes, codecRepeats],
+            p => CodecThroughput.Run(p.GetValue(codecMegabytes), p.GetValue(codecRepeats)));
+
         var seed = Positional("SEED", 0, "the seed of the initial model and the batch order");
         var batch = Positional("BATCH", 64, "the batch size");
         var lr = new Argument<double>("LR") { Description = "the learning rate", DefaultValueFactory = _ => 0.01 };

@@ -10,5 +10,8 @@ internal abstract class Codec<TOptions> : Component<TOptions>, ICodecComponent
 
     public ITensorCodec Create(object? options) => Create(Typed(options));
 
+    /// <summary>Whether the codec only makes sense for updates (it drops or replaces most of what it is given): then it is refused on the downlink.</summary>
+    public virtual bool UpdatesOnly => false;
+
     protected abstract ITensorCodec Create(TOptions options);
 }

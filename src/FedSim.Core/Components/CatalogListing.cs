@@ -35,13 +35,16 @@ public static class CatalogListing
             sb.Append('\n');
             var indent = new string(' ', width + 2);
             if (c.Reference is { } reference) sb.Append(indent).Append(reference).Append('\n');
-            var options = c.Options.Children.OfType<OptionSpec>().ToList();
+            var options = c.Options.Children.Where(o => o is OptionSpec or ChoiceSpec).ToList();
             if (options.Count == 0) sb.Append(indent).Append("no options\n");
             foreach (var o in options)
             {
                 var key = site is null ? o.Key : site.OptionPath(c.Name, o.Key);
-                sb.Append(indent).Append(key).Append(": ").Append(OptionSpec.Format(o.Default) ?? "null")
-                    .Append("  (").Append(o.Describe()).Append(")  ").Append(o.Help).Append('\n');
+                var (value, describe) = o is OptionSpec option
+                    ? (OptionSpec.Format(option.Default) ?? "null", option.Describe())
+                    : (((ChoiceSpec)o).DefaultName, $"a {OptionNames.Kebab(((ChoiceSpec)o).Kind.ToString())}: a name or {{{((ChoiceSpec)o).Selector}: NAME, ...}}");
+                sb.Append(indent).Append(key).Append(": ").Append(value)
+                    .Append("  (").Append(describe).Append(")  ").Append(o.Help).Append('\n');
             }
         }
     }

@@ -8,7 +8,8 @@ public static class ScenarioJsonSchema
 {
     public static JsonObject Build(ScenarioSchema schema)
     {
-        var root = Section(schema, schema.Root, "");
+        var defs = new JsonObject();
+        var root = new Builder(schema, defs).Section(schema.Root, "");
         var result = new JsonObject
         {
             ["$schema"] = "https://json-schema.org/draft/2020-12/schema",
@@ -17,104 +18,118 @@ public static class ScenarioJsonSchema
         };
         foreach (var (k, v) in root)
             if (k != "description") result[k] = v?.DeepClone();
+        if (defs.Count > 0) result["$defs"] = defs;
         return result;
     }
 
-    private static JsonObject Section(ScenarioSchema schema, SectionSpec spec, string prefix)
+    /// <summary>Builds sections; inline choices of a kind are defined once under <c>$defs</c> (codecs nest: top-k's values).</summary>
+    private sealed class Builder(ScenarioSchema schema, JsonObject defs)
     {
-        var properties = new JsonObject();
-        foreach (var child in spec.Children)
+
+        public JsonObject Section(SectionSpec spec, string prefix)
         {
-            switch (child)
+            var properties = new JsonObject();
+            foreach (var child in spec.Children)
             {
-                case OptionSpec option:
-                    properties[child.Key] = Option(option);
-                    break;
-                case SectionSpec section:
-                    properties[child.Key] = Section(schema, section, prefix + child.Key + ".");
-                    break;
-                case ChoiceSpec { Layout: ChoiceLayout.Inline } inline:
-                    properties[child.Key] = Inline(schema, inline, prefix + child.Key + ".");
-                    break;
-                case ChoiceSpec named:
-                    Named(schema, named, prefix, properties);
-                    break;
+                switch (child)
+                {
+                    case OptionSpec option:
+                        properties[child.Key] = Option(option);
+                        break;
+                    case SectionSpec section:
+                        properties[child.Key] = Section(section, prefix + child.Key + ".");
+                        break;
+                    case ChoiceSpec { Layout: ChoiceLayout.Inline } inline:
+                        properties[child.Key] = Inline(inline, prefix + child.Key + ".");
+                        break;
+                    case ChoiceSpec named:
+                        Named(named, prefix, properties);
+                        break;
+                }
+            }
+            return new JsonObject
+            {
+                ["type"] = spec.Key.Length == 0 ? "object" : new JsonArray("object", "null"),
+                ["description"] = spec.Help,
+                ["properties"] = properties,
+                ["additionalProperties"] = false,
+            };
+        }
+
+        private void Named(ChoiceSpec choice, string prefix, JsonObject properties)
+        {
+            var registry = schema.Components(choice);
+            properties[choice.Key] = new JsonObject
+            {
+                ["description"] = choice.Help,
+                ["enum"] = new JsonArray(registry.Names.Select(n => (JsonNode)n).ToArray()),
+                ["default"] = choice.DefaultName,
+            };
+            foreach (var component in registry.All)
+                properties[component.Name] = Section(component.Options with { Help = $"{component.Name}'s options: {component.Summary}" }, prefix + component.Name + ".");
+            // The flat layout of before (partition.beta) still loads, with a deprecation notice.
+            foreach (var group in registry.All.SelectMany(c => c.Options.Children.OfType<OptionSpec>().Select(o => (c, o))).GroupBy(x => x.o.Key))
+            {
+                if (properties.ContainsKey(group.Key)) continue;
+                var deprecated = Option(group.First().o);
+                deprecated["deprecated"] = true;
+                deprecated["description"] = $"deprecated: write {string.Join(" or ", group.Select(x => $"{prefix}{x.c.Name}.{group.Key}"))}";
+                properties[group.Key] = deprecated;
             }
         }
-        return new JsonObject
-        {
-            ["type"] = spec.Key.Length == 0 ? "object" : new JsonArray("object", "null"),
-            ["description"] = spec.Help,
-            ["properties"] = properties,
-            ["additionalProperties"] = false,
-        };
-    }
 
-    private static void Named(ScenarioSchema schema, ChoiceSpec choice, string prefix, JsonObject properties)
-    {
-        var registry = schema.Components(choice);
-        properties[choice.Key] = new JsonObject
+        private JsonObject Inline(ChoiceSpec choice, string prefix)
         {
-            ["description"] = choice.Help,
-            ["enum"] = new JsonArray(registry.Names.Select(n => (JsonNode)n).ToArray()),
-            ["default"] = choice.DefaultName,
-        };
-        foreach (var component in registry.All)
-            properties[component.Name] = Section(schema, component.Options with { Help = $"{component.Name}'s options: {component.Summary}" }, prefix + component.Name + ".");
-        // The flat layout of before (partition.beta) still loads, with a deprecation notice.
-        foreach (var group in registry.All.SelectMany(c => c.Options.Children.OfType<OptionSpec>().Select(o => (c, o))).GroupBy(x => x.o.Key))
-        {
-            if (properties.ContainsKey(group.Key)) continue;
-            var deprecated = Option(group.First().o);
-            deprecated["deprecated"] = true;
-            deprecated["description"] = $"deprecated: write {string.Join(" or ", group.Select(x => $"{prefix}{x.c.Name}.{group.Key}"))}";
-            properties[group.Key] = deprecated;
+            // One definition per kind and selector (every codec choice reads {codec: NAME, ...}).
+            var name = OptionNames.Kebab(choice.Kind.ToString()) + (choice.Selector == "name" ? "" : $"-by-{choice.Selector}");
+            if (!defs.ContainsKey(name))
+            {
+                defs[name] = null; // a placeholder: a codec's options may choose a codec again
+                var registry = schema.Components(choice);
+                var variants = new JsonArray(new JsonObject { ["enum"] = new JsonArray(registry.Names.Select(n => (JsonNode)n).Append(null).ToArray()) });
+                foreach (var component in registry.All)
+                {
+                    var section = Section(component.Options, prefix);
+                    var props = (JsonObject)section["properties"]!;
+                    props.Insert(0, choice.Selector, new JsonObject { ["const"] = component.Name });
+                    section["type"] = "object";
+                    section["description"] = component.Summary;
+                    section["required"] = new JsonArray(choice.Selector);
+                    variants.Add(section);
+                }
+                defs[name] = new JsonObject { ["description"] = $"a {name}: a name, or {{{choice.Selector}: NAME, ...options}}", ["oneOf"] = variants };
+            }
+            return new JsonObject { ["description"] = choice.Help, ["default"] = choice.DefaultName, ["$ref"] = $"#/$defs/{name}" };
         }
-    }
 
-    private static JsonObject Inline(ScenarioSchema schema, ChoiceSpec choice, string prefix)
-    {
-        var registry = schema.Components(choice);
-        var variants = new JsonArray(new JsonObject { ["enum"] = new JsonArray(registry.Names.Select(n => (JsonNode)n).Append(null).ToArray()) });
-        foreach (var component in registry.All)
+        private static JsonObject Option(OptionSpec option)
         {
-            var section = Section(schema, component.Options, prefix);
-            var props = (JsonObject)section["properties"]!;
-            props.Insert(0, choice.Selector, new JsonObject { ["const"] = component.Name });
-            section["type"] = "object";
-            section["description"] = component.Summary;
-            section["required"] = new JsonArray(choice.Selector);
-            variants.Add(section);
+            var type = option.Kind switch
+            {
+                OptionKind.Integer => "integer",
+                OptionKind.Number => "number",
+                OptionKind.Boolean => "boolean",
+                _ => "string",
+            };
+            var o = new JsonObject
+            {
+                ["type"] = option.Optional ? new JsonArray(type, "null") : type,
+                ["description"] = option.Help,
+            };
+            if (option.Choices is { } choices) o["enum"] = new JsonArray(choices.Select(c => (JsonNode)c).ToArray());
+            if (option.Min is { } min) o[option.MinExclusive ? "exclusiveMinimum" : "minimum"] = min;
+            if (option.Max is { } max) o[option.MaxExclusive ? "exclusiveMaximum" : "maximum"] = max;
+            o["default"] = option.Default switch
+            {
+                null => null,
+                Enum e => OptionNames.Kebab(e.ToString()),
+                int i => i,
+                double d => d,
+                bool b => b,
+                _ => option.Default.ToString(),
+            };
+            return o;
         }
-        return new JsonObject { ["description"] = choice.Help, ["default"] = choice.DefaultName, ["oneOf"] = variants };
-    }
 
-    private static JsonObject Option(OptionSpec option)
-    {
-        var type = option.Kind switch
-        {
-            OptionKind.Integer => "integer",
-            OptionKind.Number => "number",
-            OptionKind.Boolean => "boolean",
-            _ => "string",
-        };
-        var o = new JsonObject
-        {
-            ["type"] = option.Optional ? new JsonArray(type, "null") : type,
-            ["description"] = option.Help,
-        };
-        if (option.Choices is { } choices) o["enum"] = new JsonArray(choices.Select(c => (JsonNode)c).ToArray());
-        if (option.Min is { } min) o[option.MinExclusive ? "exclusiveMinimum" : "minimum"] = min;
-        if (option.Max is { } max) o[option.MaxExclusive ? "exclusiveMaximum" : "maximum"] = max;
-        o["default"] = option.Default switch
-        {
-            null => null,
-            Enum e => OptionNames.Kebab(e.ToString()),
-            int i => i,
-            double d => d,
-            bool b => b,
-            _ => option.Default.ToString(),
-        };
-        return o;
     }
 }

@@ -96,10 +96,24 @@ public sealed class ScenarioJsonSchemaTests
     [InlineData("partition:\n  parties: 0\n")]
     [InlineData("compression:\n  uplink: {codec: fp16, bits: 4}\n")]
     [InlineData("compression:\n  uplink: fp8\n")]
+    [InlineData("compression:\n  uplink: {codec: topk, then: {codec: int8, bits: 3}}\n")]
+    [InlineData("compression:\n  uplink: {codec: topk, fraction: 2}\n")]
     [InlineData("deployment:\n  mode: cloud\n")]
     public void What_the_loader_refuses_the_schema_refuses_too(string yaml)
     {
         Assert.Throws<ScenarioException>(() => TestScenarios.Parse(yaml));
         Assert.False(Evaluate(yaml).IsValid, yaml);
+    }
+
+    [Theory]
+    [InlineData("compression:\n  uplink: {codec: topk, then: int8}\n")]
+    [InlineData("compression:\n  uplink: {codec: topk, fraction: 0.1, then: {codec: int4, scheme: asymmetric, granularity: channel}}\n")]
+    [InlineData("compression:\n  uplink: {codec: qsgd, levels: 7}\n  downlink: bf16\n")]
+    public void Codecs_that_choose_a_codec_validate_through_one_shared_definition(string yaml)
+    {
+        TestScenarios.Parse(yaml);
+        Assert.True(Evaluate(yaml).IsValid, $"{yaml}: {Errors(Evaluate(yaml))}");
+        var defs = ScenarioJsonSchema.Build(TestScenarios.Schema)["$defs"]!.AsObject();
+        Assert.Contains("codec-by-codec", defs.Select(d => d.Key));
     }
 }

@@ -299,7 +299,7 @@ public sealed class ScenarioLoaderTests
     [InlineData("model: resnet\n", 1, "model", "'resnet' is not one of mlp, simple-cnn")]
     [InlineData("deployment:\n  mode: cloud\n", 2, "deployment.mode", "'cloud' is not one of local, processes")]
     [InlineData("partition:\n  strategy: Dirichlet\n", 2, "partition.strategy", "'Dirichlet' is not one of dirichlet, feature-noise, homo, label-k, natural, quantity-dirichlet; did you mean 'dirichlet'?")]
-    [InlineData("compression:\n  uplink: fp8\n", 2, "compression.uplink", "'fp8' is not one of fp16, fp32")]
+    [InlineData("compression:\n  uplink: fp8\n", 2, "compression.uplink", "'fp8' is not one of bf16, fp16, fp32, int4, int8, qsgd, sign, topk")]
     public void Unknown_choices_are_reported_with_the_allowed_values(string yaml, int line, string field, string message)
     {
         var e = SingleError(yaml);
