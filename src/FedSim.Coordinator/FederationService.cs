@@ -105,6 +105,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
         };
         foreach (var (k, v) in task.Instructions.Params) header.Params[k] = v;
         header.Tensors.AddRange(TensorChunker.Specs(groups));
+        task.AddSavedDown(WireSize.Fp32Saving(header.Tensors));
         await Send(new TaskChunk { Header = header });
         foreach (var chunk in TensorChunker.Chunks(groups)) await Send(new TaskChunk { Tensor = chunk });
 
@@ -130,6 +131,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
         try
         {
             var assembler = new TensorAssembler(header.Tensors, state.Uplink);
+            task.AddSavedUp(WireSize.Fp32Saving(header.Tensors));
             while (await requestStream.MoveNext(context.CancellationToken))
             {
                 var message = requestStream.Current;

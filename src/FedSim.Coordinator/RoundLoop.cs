@@ -85,8 +85,12 @@ public sealed class RoundLoop(
         var outcomes = tasks.Select(t => (Task: t, Outcome: t.Outcome.Result)).ToList();
         var results = outcomes.Where(o => o.Outcome.Ok).Select(o => o.Outcome.Result!).OrderBy(r => r.PartyId).ToList();
         var failures = outcomes.Where(o => !o.Outcome.Ok).Select(o => new PartyFailure(o.Task.PartyId, o.Outcome.Failure!)).ToList();
-        var (bytesUp, bytesDown) = (tasks.Sum(t => t.BytesUp), tasks.Sum(t => t.BytesDown));
-        totals.AddTraffic(bytesUp, bytesDown, failures.Count);
+        var traffic = new RoundTraffic(tasks.Sum(t => t.BytesUp), tasks.Sum(t => t.BytesDown), 0, 0, plan.Parties.Count)
+        {
+            Fp32BytesUp = tasks.Sum(t => t.Fp32BytesUp),
+            Fp32BytesDown = tasks.Sum(t => t.Fp32BytesDown),
+        };
+        totals.AddTraffic(traffic, failures.Count);
         if (results.Count < scenario.Federation.MinParties)
         {
             var shortfall = $"only {results.Count} of {plan.Parties.Count} sampled parties answered, fewer than federation.min_parties = {scenario.Federation.MinParties}";
@@ -101,7 +105,7 @@ public sealed class RoundLoop(
         var evalSeconds = state.Time.GetElapsedTime(evalStart).TotalSeconds;
         var seconds = state.Time.GetElapsedTime(roundStart).TotalSeconds;
         var record = RoundRows.Round(round, metrics, loss, results, updates, failures, aggregate.Metrics,
-            new RoundTraffic(bytesUp, bytesDown, seconds, evalSeconds, plan.Parties.Count));
+            traffic with { Seconds = seconds, EvalSeconds = evalSeconds });
         recorder.AppendRound(record, RoundRows.Parties(round, outcomes, updates));
         totals.AddRound(round, seconds, evalSeconds, results.Sum(r => r.TrainSeconds));
         observer.RoundFinished(record);

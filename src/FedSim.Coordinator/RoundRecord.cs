@@ -27,4 +27,12 @@ public sealed record RoundRecord(
 {
     /// <summary>The strategy's own figures for the round (extra metrics.csv columns, by name).</summary>
     public IReadOnlyDictionary<string, object> StrategyMetrics { get; init; } = Core.Algorithms.RoundAggregate.NoMetrics;
+
+    /// <summary>The round's bytes with float32 tensors over the bytes sent (1 for fp32; NaN for a direction that sent nothing).</summary>
+    public double CompressionRatioUp { get; init; } = double.NaN;
+
+    public double CompressionRatioDown { get; init; } = double.NaN;
+
+    /// <summary>Uncompressed over compressed size; NaN when nothing was sent.</summary>
+    public static double Ratio(long fp32Bytes, long bytes) => bytes == 0 ? double.NaN : (double)fp32Bytes / bytes;
 }

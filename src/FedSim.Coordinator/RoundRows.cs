@@ -21,6 +21,8 @@ internal static class RoundRows
             traffic.Sampled, results.Count, failures.Count, failures.Select(f => f.PartyId).ToList())
         {
             StrategyMetrics = strategyMetrics,
+            CompressionRatioUp = RoundRecord.Ratio(traffic.Fp32BytesUp, traffic.BytesUp),
+            CompressionRatioDown = RoundRecord.Ratio(traffic.Fp32BytesDown, traffic.BytesDown),
         };
     }
 

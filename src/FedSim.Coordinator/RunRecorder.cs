@@ -12,7 +12,7 @@ public sealed class RunRecorder(string directory)
     public static readonly string[] MetricsHeader =
     [
         "round", "accuracy", "loss", "precision_macro", "recall_macro", "f1_macro", "train_loss", "bytes_up", "bytes_down",
-        "seconds", "eval_seconds", "train_seconds_mean", "train_seconds_std", "train_seconds_max", "update_norm_mean",
+        "compression_ratio_up", "compression_ratio_down", "seconds", "eval_seconds", "train_seconds_mean", "train_seconds_std", "train_seconds_max", "update_norm_mean",
         "update_norm_std", "cosine_mean", "cosine_std", "parties_sampled", "parties_ok", "parties_failed", "failed_parties",
     ];
 
@@ -57,7 +57,7 @@ public sealed class RunRecorder(string directory)
         AtomicFile.WriteAllText(Path.Combine(Directory, "metrics.csv"), CsvText.Table(MetricsHeader.Concat(extra), _rounds.Select(r => new object?[]
         {
             r.Round, r.Accuracy, r.Loss, r.PrecisionMacro, r.RecallMacro, r.F1Macro, r.TrainLoss, r.BytesUp, r.BytesDown,
-            r.Seconds, r.EvalSeconds, r.TrainSecondsMean, r.TrainSecondsStd, r.TrainSecondsMax, r.UpdateNormMean,
+            r.CompressionRatioUp, r.CompressionRatioDown, r.Seconds, r.EvalSeconds, r.TrainSecondsMean, r.TrainSecondsStd, r.TrainSecondsMax, r.UpdateNormMean,
             r.UpdateNormStd, r.CosineMean, r.CosineStd, r.PartiesSampled, r.PartiesOk, r.PartiesFailed,
             string.Join(' ', r.FailedParties),
         }.Concat(extra.Select(k => r.StrategyMetrics.GetValueOrDefault(k))))));

@@ -17,6 +17,10 @@ public sealed record RunSummary
     public double? FinalF1Macro { get; init; }
     public required long TotalBytesUp { get; init; }
     public required long TotalBytesDown { get; init; }
+
+    /// <summary>The run's bytes with float32 tensors over the bytes sent, each way (null before anything was sent).</summary>
+    public double? CompressionRatioUp { get; init; }
+    public double? CompressionRatioDown { get; init; }
     public required double WallSeconds { get; init; }
     public required double RoundsSeconds { get; init; }
     public required double TrainSecondsSum { get; init; }
@@ -50,6 +54,8 @@ public sealed record RunSummary
             BestRound = best?.Round,
             TotalBytesUp = totals.BytesUp,
             TotalBytesDown = totals.BytesDown,
+            CompressionRatioUp = totals.BytesUp == 0 ? null : RoundRecord.Ratio(totals.Fp32BytesUp, totals.BytesUp),
+            CompressionRatioDown = totals.BytesDown == 0 ? null : RoundRecord.Ratio(totals.Fp32BytesDown, totals.BytesDown),
             WallSeconds = state.Time.GetElapsedTime(started).TotalSeconds,
             RoundsSeconds = totals.RoundsSeconds,
             TrainSecondsSum = totals.TrainSeconds,

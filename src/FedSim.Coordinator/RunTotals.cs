@@ -5,16 +5,20 @@ internal sealed class RunTotals
 {
     public long BytesUp { get; private set; }
     public long BytesDown { get; private set; }
+    public long Fp32BytesUp { get; private set; }
+    public long Fp32BytesDown { get; private set; }
     public int Failures { get; private set; }
     public int Rounds { get; private set; }
     public double RoundsSeconds { get; private set; }
     public double EvalSeconds { get; private set; }
     public double TrainSeconds { get; private set; }
 
-    public void AddTraffic(long up, long down, int failures)
+    public void AddTraffic(RoundTraffic traffic, int failures)
     {
-        BytesUp += up;
-        BytesDown += down;
+        BytesUp += traffic.BytesUp;
+        BytesDown += traffic.BytesDown;
+        Fp32BytesUp += traffic.Fp32BytesUp;
+        Fp32BytesDown += traffic.Fp32BytesDown;
         Failures += failures;
     }
 

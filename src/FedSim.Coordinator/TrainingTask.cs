@@ -15,6 +15,8 @@ public sealed class TrainingTask(
     private readonly long _created = time.GetTimestamp();
     private long _bytesDown;
     private long _bytesUp;
+    private long _savedDown;
+    private long _savedUp;
 
     public string Id { get; } = id;
     public int Round { get; } = round;
@@ -27,6 +29,10 @@ public sealed class TrainingTask(
     public bool IsDone => _outcome.Task.IsCompleted;
     public long BytesDown => Interlocked.Read(ref _bytesDown);
     public long BytesUp => Interlocked.Read(ref _bytesUp);
+
+    /// <summary>What the task's messages would have cost with float32 tensors (the wire bytes plus what the codecs saved).</summary>
+    public long Fp32BytesDown => BytesDown + Interlocked.Read(ref _savedDown);
+    public long Fp32BytesUp => BytesUp + Interlocked.Read(ref _savedUp);
 
     /// <summary>Seconds from the announcement to the result or failure (NaN while open).</summary>
     public double TaskSeconds { get; private set; } = double.NaN;
@@ -41,6 +47,11 @@ public sealed class TrainingTask(
     public void AddBytesDown(long n) => Interlocked.Add(ref _bytesDown, n);
 
     public void AddBytesUp(long n) => Interlocked.Add(ref _bytesUp, n);
+
+    /// <summary>Bytes the codec saved against float32 (<see cref="Protos.Conversion.WireSize.Fp32Saving"/>).</summary>
+    public void AddSavedDown(long n) => Interlocked.Add(ref _savedDown, n);
+
+    public void AddSavedUp(long n) => Interlocked.Add(ref _savedUp, n);
 
     /// <summary>
     /// Ends the task once (later calls return false): a result is folded into the round's aggregate first, and a result

@@ -47,4 +47,40 @@ public sealed class CompressionTests : IDisposable
         Assert.InRange(Total(up16, "bytes_up") / (double)Total(fp32, "bytes_up"), 0.49, 0.51);
         Assert.Equal(Total(fp32, "bytes_down"), Total(up16, "bytes_down"));
     }
+
+    private static double Column(IReadOnlyDictionary<string, string> row, string column) => double.Parse(row[column], CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Each_lossy_uplink_sends_its_share_of_fp32_s_bytes_and_metrics_csv_reports_that_ratio()
+    {
+        var fp32 = await Run("base", "");
+        Assert.All(fp32, r => Assert.Equal(1.0, Column(r, "compression_ratio_up")));
+        (string Uplink, double AtMost)[] codecs =
+        [
+            ("int8", 0.30), ("{codec: int4, granularity: channel}", 0.17), ("bf16", 0.51), ("{codec: qsgd, levels: 7}", 0.16), ("sign", 0.05),
+            ("{codec: topk, fraction: 0.01, then: int8}", 0.05),
+        ];
+
+        foreach (var (uplink, atMost) in codecs)
+        {
+            var rows = await Run(uplink.Length.ToString(CultureInfo.InvariantCulture) + uplink[..4], $"compression:\n  uplink: {uplink}\n");
+
+            var share = Total(rows, "bytes_up") / (double)Total(fp32, "bytes_up");
+            Assert.True(share <= atMost, $"{uplink}: {share:F4} of fp32's bytes_up, more than {atMost}");
+            // The reported ratio is fp32's size of the same messages over theirs: it predicts the fp32 run's bytes.
+            var predicted = rows.Sum(r => Column(r, "compression_ratio_up") * long.Parse(r["bytes_up"], CultureInfo.InvariantCulture));
+            Assert.InRange(predicted / Total(fp32, "bytes_up"), 0.99, 1.01);
+            Assert.Equal(Total(fp32, "bytes_down"), Total(rows, "bytes_down"));
+            Assert.All(rows, r => Assert.Equal(1.0, Column(r, "compression_ratio_down")));
+        }
+    }
+
+    [Fact]
+    public async Task An_int8_downlink_quantises_the_global_model_and_the_run_still_learns()
+    {
+        var rows = await Run("down8", "compression:\n  downlink: {codec: int8, granularity: channel}\n");
+
+        Assert.All(rows, r => Assert.InRange(Column(r, "compression_ratio_down"), 3.3, 4.0));
+        Assert.True(Column(rows[^1], "loss") < 2.30, $"no learning: loss {rows[^1]["loss"]}");
+    }
 }

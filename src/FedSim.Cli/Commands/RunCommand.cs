@@ -50,7 +50,7 @@ internal static class RunCommand
         stdout.WriteLine($"run {summary.Status}: {summary.RoundsCompleted}/{summary.RoundsPlanned} rounds");
         if (summary.FinalAccuracy is { } final)
             stdout.WriteLine($"  accuracy    final {Units.Percent(final)}   best {Units.Percent(summary.BestAccuracy ?? 0)} (round {summary.BestRound})");
-        stdout.WriteLine($"  traffic     up {Units.Megabytes(summary.TotalBytesUp)}   down {Units.Megabytes(summary.TotalBytesDown)}");
+        stdout.WriteLine($"  traffic     up {Units.Megabytes(summary.TotalBytesUp)}{Compressed(summary.CompressionRatioUp)}   down {Units.Megabytes(summary.TotalBytesDown)}{Compressed(summary.CompressionRatioDown)}");
         stdout.WriteLine($"  wall time   {summary.WallSeconds:F1} s   (party training {summary.TrainSecondsSum:F1} s summed over parties)");
         if (summary.PartyFailures > 0) stdout.WriteLine($"  failures    {summary.PartyFailures} party tasks failed (see metrics.csv, parties.csv)");
         if (summary.Error is not null) stdout.WriteLine($"  error       {summary.Error}");
@@ -62,4 +62,8 @@ internal static class RunCommand
             _ => CliApp.RunFailed,
         };
     }
+
+    /// <summary>", 3.94x smaller than fp32" when a codec changed the size; nothing for fp32.</summary>
+    private static string Compressed(double? ratio) =>
+        ratio is { } r && Math.Abs(r - 1) > 0.005 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({r:F2}x smaller than fp32)") : "";
 }
