@@ -39,10 +39,10 @@ internal static class ScenarioOverrides
     private static void Set(ScenarioSchema schema, RawMap root, string[] parts, RawScalar value)
     {
         var map = root;
-        var section = schema.Root;
+        SettingSpec? at = schema.Root;
         for (var i = 0; i < parts.Length - 1; i++)
         {
-            var spec = section?.Find(parts[i]);
+            var spec = Child(schema, at, parts[i]);
             var entry = map.Get(parts[i]);
             if (entry?.Value is not RawMap child)
             {
@@ -51,11 +51,19 @@ internal static class ScenarioOverrides
                     child.Set(inline.Selector, name, name.Line);
                 map.Set(parts[i], child, entry?.KeyLine);
             }
-            section = spec is null && section is not null ? ComponentOptions(schema, section, parts[i]) : spec as SectionSpec;
+            at = spec ?? (at is SectionSpec section ? ComponentOptions(schema, section, parts[i]) : null);
             map = child;
         }
         map.Set(parts[^1], value, null);
     }
+
+    /// <summary>The setting a key names under a section, or under an inline choice (an option of any component it may choose).</summary>
+    private static SettingSpec? Child(ScenarioSchema schema, SettingSpec? at, string key) => at switch
+    {
+        SectionSpec section => section.Find(key),
+        ChoiceSpec { Layout: ChoiceLayout.Inline } inline => schema.Components(inline).All.Select(c => c.Options.Find(key)).FirstOrDefault(s => s is not null),
+        _ => null,
+    };
 
     private static SectionSpec? ComponentOptions(ScenarioSchema schema, SectionSpec section, string name) =>
         ScenarioSchema.NamedChoices(section).Select(c => schema.Components(c).Find(name)).FirstOrDefault(c => c is not null)?.Options;

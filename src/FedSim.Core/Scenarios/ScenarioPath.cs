@@ -60,12 +60,18 @@ internal sealed record ScenarioPath(string Path, SettingSpec Setting)
         return null;
     }
 
+    /// <summary>
+    /// An option of an inline choice (<c>compression.uplink.fraction</c>), of any component it may choose; an option that
+    /// is itself an inline choice goes on (<c>compression.uplink.then.scheme</c>).
+    /// </summary>
     private static ScenarioPath? InlineOption(ScenarioSchema schema, string path, ChoiceSpec inline, string[] rest)
     {
-        if (rest.Length != 1) return null;
-        if (rest[0] == inline.Selector) return new ScenarioPath(path, inline) { Choice = inline };
-        var owners = schema.Components(inline).All.Where(c => c.Options.Find(rest[0]) is OptionSpec).ToList();
-        return owners.Count == 0 ? null : new ScenarioPath(path, owners[0].Options.Find(rest[0])!) { Choice = inline, Candidates = owners };
+        if (rest.Length == 1 && rest[0] == inline.Selector) return new ScenarioPath(path, inline) { Choice = inline };
+        var owners = schema.Components(inline).All.Where(c => c.Options.Find(rest[0]) is OptionSpec or ChoiceSpec).ToList();
+        if (owners.Count == 0) return null;
+        var setting = owners[0].Options.Find(rest[0])!;
+        if (rest.Length == 1) return new ScenarioPath(path, setting) { Choice = inline, Candidates = owners };
+        return setting is ChoiceSpec { Layout: ChoiceLayout.Inline } nested ? InlineOption(schema, path, nested, rest[1..]) : null;
     }
 
     private static ScenarioPath? Flat(ScenarioSchema schema, string path, SectionSpec section, string key)

@@ -87,12 +87,13 @@ internal sealed class SweepReader(ScenarioSchema schema, string source, List<Sce
             errors.Add(new ScenarioError(source, line, field, $"{path} takes plain values, not mappings"));
             return null;
         }
-        var (settings, label) = MappingSettings(map, path, field);
+        var inline = schema.Resolve(path)?.Setting as ChoiceSpec is { Layout: ChoiceLayout.Inline } c ? c : null;
+        var (settings, label) = inline is null ? MappingSettings(map, path, field) : InlineSettings(map, path, inline, field);
         if (settings is null) return null;
         var primary = settings.FirstOrDefault(s => s.Path == path);
         if (primary is null)
         {
-            var leaf = path[(dot + 1)..];
+            var leaf = inline?.Selector ?? path[(dot + 1)..];
             errors.Add(new ScenarioError(source, line, field, $"a mapping value must set {leaf} (e.g. {{{leaf}: ..., label: ...}})"));
             return null;
         }
@@ -131,6 +132,46 @@ internal sealed class SweepReader(ScenarioSchema schema, string source, List<Sce
                 ok = false;
             }
         }
+        return (ok ? settings : null, label);
+    }
+
+    /// <summary>
+    /// One row of an inline choice's axis (<c>{codec: topk, fraction: 0.01, then: int8, label: ...}</c>): the selector
+    /// sets the axis's key, every other key one of the chosen component's options; an option that is itself an inline
+    /// choice may be a name or a mapping of its own.
+    /// </summary>
+    private (List<SweepSetting>? Settings, string? Label) InlineSettings(YamlMappingNode map, string path, ChoiceSpec inline, string field, bool top = true)
+    {
+        string? label = null;
+        var settings = new List<SweepSetting>();
+        var ok = true;
+        foreach (var (kNode, vNode) in map.Children)
+        {
+            var k = (kNode as YamlScalarNode)?.Value ?? "";
+            if (k == "label" && top)
+            {
+                label = Scalar(vNode, $"{field}.{k}");
+                ok &= label is not null;
+                continue;
+            }
+            var full = k == inline.Selector ? path : $"{path}.{k}";
+            var at = schema.Resolve(full);
+            if (at is null)
+            {
+                var options = schema.Components(inline).All.SelectMany(c => c.Options.Keys).Distinct();
+                errors.Add(new ScenarioError(source, LineOf(kNode), $"{field}.{k}", $"unknown key (known: {string.Join(", ", top ? options.Prepend(inline.Selector).Prepend("label") : options.Prepend(inline.Selector))})"));
+                ok = false;
+            }
+            else if (vNode is YamlMappingNode nested && at.Setting is ChoiceSpec { Layout: ChoiceLayout.Inline } inner)
+            {
+                var (more, _) = InlineSettings(nested, full, inner, $"{field}.{k}", top: false);
+                if (more is null) ok = false;
+                else settings.AddRange(more);
+            }
+            else if (Scalar(vNode, $"{field}.{k}") is { } text) settings.Insert(full == path ? 0 : settings.Count, new SweepSetting(full, text, LineOf(vNode)));
+            else ok = false;
+        }
+        // The selector first: choosing a component replaces the mapping its options were set in.
         return (ok ? settings : null, label);
     }
 

@@ -114,7 +114,7 @@ public sealed class ScenarioOptionsLayoutTests
     {
         var e = SingleError("compression:\n  uplink:\n    scheme: symmetric\n");
 
-        Assert.Equal("s.yaml:3: compression.uplink: expected 'codec' naming one of fp16, fp32", e.ToString());
+        Assert.Equal("s.yaml:3: compression.uplink: expected 'codec' naming one of bf16, fp16, fp32, int4, int8, qsgd, sign, topk", e.ToString());
     }
 
     [Fact]
@@ -132,6 +132,26 @@ public sealed class ScenarioOptionsLayoutTests
     {
         Assert.Equal("fp16", Load("compression:\n  uplink: fp32\n", assignment).Scenario.Compression.Uplink.Name);
         Assert.Equal("fp16", Load("name: x\n", assignment).Scenario.Compression.Uplink.Name);
+    }
+
+    [Fact]
+    public void Overrides_reach_options_nested_in_an_inline_choice()
+    {
+        var s = Load("compression:\n  uplink: topk\n", "compression.uplink.then=int8", "compression.uplink.then.scheme=asymmetric", "compression.uplink.fraction=0.1").Scenario;
+
+        var topk = s.Compression.Uplink.OptionsAs<FedSim.Core.Codecs.TopKOptions>();
+        Assert.Equal(0.1, topk.Fraction);
+        Assert.Equal("int8", topk.Then.Name);
+        Assert.Equal(FedSim.Core.Codecs.QuantizationScheme.Asymmetric, topk.Then.OptionsAs<FedSim.Core.Codecs.LinearQuantizationOptions>().Scheme);
+    }
+
+    [Fact]
+    public void An_unknown_option_under_a_nested_inline_choice_is_refused()
+    {
+        var e = SingleError("compression:\n  uplink: topk\n", "compression.uplink.then.nope=1");
+
+        Assert.Equal("--set", e.Source);
+        Assert.Equal("compression.uplink.then.nope", e.Field);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using FedSim.Core.Codecs;
 using FedSim.Core.Scenarios;
 using FedSim.Core.Sweeps;
 using FedSim.Core.Tests.TestSupport;
@@ -107,6 +108,36 @@ public sealed class SweepValidatorTests
         var cells = Validate("base: b.yaml\naxes:\n  partition: [dirichlet]\n  beta: [0.1, 0.5]\n");
 
         Assert.Equal(["dirichlet(0.1)", "dirichlet(0.5)"], cells.Select(c => c.Cell.Row));
+    }
+
+    [Fact]
+    public void A_codec_axis_takes_rows_with_the_codec_its_options_and_a_nested_value_codec()
+    {
+        var cells = Validate("""
+            base: b.yaml
+            axes:
+              compression.uplink:
+                - fp16
+                - {codec: int8, scheme: asymmetric}
+                - {fraction: 0.05, codec: topk, then: {scheme: asymmetric, codec: int8}, label: topk5}
+            """);
+
+        Assert.Equal(["uplink-fp16", "uplink-int8-asymmetric", "uplink-topk-0.05-int8-asymmetric"], cells.Select(c => c.Cell.Id));
+        Assert.Equal(QuantizationScheme.Asymmetric, cells[1].Scenario.Compression.Uplink.OptionsAs<LinearQuantizationOptions>().Scheme);
+        var topk = cells[2].Scenario.Compression.Uplink.OptionsAs<TopKOptions>();
+        Assert.Equal((0.05, "int8"), (topk.Fraction, topk.Then.Name));
+        Assert.Equal(QuantizationScheme.Asymmetric, topk.Then.OptionsAs<LinearQuantizationOptions>().Scheme);
+        Assert.Equal("fedavg compression.uplink=topk5", cells[2].Cell.Column);
+    }
+
+    [Fact]
+    public void A_codec_row_without_its_codec_or_with_an_unknown_option_is_refused()
+    {
+        var missing = Assert.Single(Fails("base: b.yaml\naxes:\n  compression.uplink:\n    - {fraction: 0.1}\n").Errors);
+        Assert.Contains("must set codec", missing.Message);
+
+        var unknown = Assert.Single(Fails("base: b.yaml\naxes:\n  compression.uplink:\n    - {codec: topk, bitz: 3}\n").Errors);
+        Assert.Equal(("s.yaml", 4, "axes.compression.uplink.bitz"), (unknown.Source, unknown.Line, unknown.Field));
     }
 
     [Fact]
