@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using FedSim.Core.Partitioning;
 using FedSim.Core.Randomness;
 using FedSim.Core.Scenarios;
+using FedSim.Core.Systems;
 using FedSim.Core.Weights;
 using FedSim.Protos.Conversion;
 
@@ -22,6 +23,7 @@ public sealed class CoordinatorState
         Time = time;
         Uplink = LinkCodec.Of(scenario.Compression.Uplink, "uplink");
         Downlink = LinkCodec.Of(scenario.Compression.Downlink, "downlink");
+        Devices = DeviceProfiles.Draw(scenario.System, scenario.Partition.Parties, scenario.Seed);
         var share = (int)Math.Ceiling(scenario.Partition.Parties / (double)Math.Max(1, scenario.Deployment.PartyProcesses));
         NodeTimeout = TimeSpan.FromSeconds(scenario.Federation.NodeTimeoutSeconds);
         Registry = new NodeRegistry(scenario.Partition.Parties, share, time);
@@ -34,6 +36,9 @@ public sealed class CoordinatorState
     public TimeProvider Time { get; }
     public NodeRegistry Registry { get; }
     public TaskBoard Board { get; } = new();
+
+    /// <summary>Each party's simulated device and network, drawn from the scenario's <c>system</c> section.</summary>
+    public IReadOnlyList<DeviceProfile> Devices { get; }
     public int HeartbeatIntervalMs { get; init; } = 2000;
 
     /// <summary>How parties encode what they send, and the only encoding accepted from them.</summary>

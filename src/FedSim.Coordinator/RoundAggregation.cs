@@ -10,7 +10,12 @@ namespace FedSim.Coordinator;
 /// </summary>
 public sealed class RoundAggregation(IRoundAggregator aggregator, UpdateTracker tracker) : IDisposable
 {
+    private readonly List<PartyResult> _held = [];
+
     internal object Gate { get; } = new();
+
+    /// <summary>The round's simulated clock (none: every result folds as it arrives).</summary>
+    internal RoundSimulation? Simulation { get; init; }
 
     public int Count => aggregator.Count;
 
@@ -19,6 +24,34 @@ public sealed class RoundAggregation(IRoundAggregator aggregator, UpdateTracker 
     {
         aggregator.Add(result);
         tracker.Add(result.PartyId, result.Weights);
+    }
+
+    /// <summary>Keeps a result, weights and all, until <see cref="FoldHeld"/> (over-committed rounds).</summary>
+    internal void Hold(PartyResult result) => _held.Add(result);
+
+    /// <summary>
+    /// Folds the held results of the parties in <paramref name="counted"/>, in party order (so the aggregate does not
+    /// depend on arrival order), and drops the rest; returns the parties whose update the algorithm refused, with why.
+    /// </summary>
+    internal Dictionary<int, string> FoldHeld(IReadOnlySet<int> counted)
+    {
+        lock (Gate)
+        {
+            var refused = new Dictionary<int, string>();
+            foreach (var result in _held.Where(r => counted.Contains(r.PartyId)).OrderBy(r => r.PartyId))
+            {
+                try
+                {
+                    Fold(result);
+                }
+                catch (InvalidDataException e)
+                {
+                    refused[result.PartyId] = "invalid update: " + e.Message;
+                }
+            }
+            _held.Clear();
+            return refused;
+        }
     }
 
     /// <summary>The new global model with the strategy's round metrics, and every folded party's update figures.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FedSim.Core.Algorithms;
 using FedSim.Core.Metrics;
+using FedSim.Core.Systems;
 using FedSim.Core.Weights;
 
 namespace FedSim.Coordinator;
@@ -77,12 +78,15 @@ public sealed class RoundLoop(
     {
         var scenario = state.Scenario;
         var roundStart = state.Time.GetTimestamp();
-        var plan = strategy.ConfigureRound(new RoundContext(round, scenario.Partition.Parties, scenario.PartiesPerRound, scenario.Seed), global);
+        var sampled = RoundClock.Sampled(scenario.PartiesPerRound, scenario.System.OverCommit, scenario.Partition.Parties);
+        var plan = strategy.ConfigureRound(new RoundContext(round, scenario.Partition.Parties, sampled, scenario.Seed), global);
         observer.RoundStarted(round, scenario.Federation.Rounds, plan.Parties.Count);
-        using var aggregation = new RoundAggregation(strategy.BeginRound(round, global), new UpdateTracker(global, state.UpdateMemoryBudgetBytes));
+        var sim = new RoundSimulation(state, round);
+        using var aggregation = new RoundAggregation(strategy.BeginRound(round, global), new UpdateTracker(global, state.UpdateMemoryBudgetBytes)) { Simulation = sim };
         var tasks = await RunTasks(round, global, plan, aggregation, ct);
-
-        var outcomes = tasks.Select(t => (Task: t, Outcome: t.Outcome.Result)).ToList();
+        var wanted = Math.Min(scenario.PartiesPerRound, plan.Parties.Count);
+        var timing = sim.Settle(tasks, wanted);
+        var outcomes = Settled(tasks, timing, aggregation, wanted);
         var results = outcomes.Where(o => o.Outcome.Ok).Select(o => o.Outcome.Result!).OrderBy(r => r.PartyId).ToList();
         var failures = outcomes.Where(o => !o.Outcome.Ok).Select(o => new PartyFailure(o.Task.PartyId, o.Outcome.Failure!)).ToList();
         var traffic = new RoundTraffic(tasks.Sum(t => t.BytesUp), tasks.Sum(t => t.BytesDown), 0, 0, plan.Parties.Count)
@@ -104,12 +108,29 @@ public sealed class RoundLoop(
         var (metrics, loss) = evaluator.Evaluate(aggregate.Global);
         var evalSeconds = state.Time.GetElapsedTime(evalStart).TotalSeconds;
         var seconds = state.Time.GetElapsedTime(roundStart).TotalSeconds;
+        totals.AddRound(round, seconds, evalSeconds, results.Sum(r => r.TrainSeconds), timing.Seconds);
         var record = RoundRows.Round(round, metrics, loss, results, updates, failures, aggregate.Metrics,
-            traffic with { Seconds = seconds, EvalSeconds = evalSeconds });
+            traffic with { Seconds = seconds, EvalSeconds = evalSeconds }) with { SimRoundSeconds = timing.Seconds, SimClockSeconds = totals.SimClockSeconds };
         recorder.AppendRound(record, RoundRows.Parties(round, outcomes, updates));
-        totals.AddRound(round, seconds, evalSeconds, results.Sum(r => r.TrainSeconds));
         observer.RoundFinished(record);
         return aggregate.Global;
+    }
+
+    /// <summary>
+    /// Every task's outcome once the simulated clock has settled the round: an over-committed round folds its first
+    /// finishers now, and its other answers fail as late.
+    /// </summary>
+    private static List<(TrainingTask Task, TaskOutcome Outcome)> Settled(List<TrainingTask> tasks, RoundTiming timing, RoundAggregation aggregation, int wanted)
+    {
+        var counted = timing.Verdicts.Where(v => v.Value == PartyVerdict.Counted).Select(v => v.Key).ToHashSet();
+        var refused = aggregation.Simulation is { Deferred: true } ? aggregation.FoldHeld(counted) : [];
+        return tasks.Select(t =>
+        {
+            var outcome = t.Outcome.Result;
+            if (refused.TryGetValue(t.PartyId, out var why)) outcome = TaskOutcome.Failed(why);
+            else if (outcome.Ok && timing.Verdicts.GetValueOrDefault(t.PartyId) == PartyVerdict.Late) outcome = TaskOutcome.Failed(RoundSimulation.LateReason(wanted));
+            return (t, outcome);
+        }).ToList();
     }
 
     /// <summary>Announces the plan's tasks and waits until every one has a result or failure, or the round deadline passed.</summary>
@@ -130,10 +151,14 @@ public sealed class RoundLoop(
             {
                 var node = state.Registry.HostOf(party.PartyId);
                 var task = new TrainingTask($"r{round}-p{party.PartyId}-{Guid.NewGuid():N}", round, party.PartyId, node?.Id ?? "",
-                    global, party.Instructions, deadline.ToUnixTimeMilliseconds(), aggregation, state.Time);
+                    global, party.Instructions, deadline.ToUnixTimeMilliseconds(), aggregation, state.Time)
+                {
+                    Dropped = aggregation.Simulation?.Dropped(party.PartyId) == true,
+                };
                 tasks.Add(task);
                 state.Board.Add(task);
-                if (node?.Announce(new TaskOffer(task.Id, round, party.PartyId, task.DeadlineUnixMs)) != true)
+                if (task.Dropped) task.Complete(TaskOutcome.Failed(aggregation.Simulation!.DropoutReason));
+                else if (node?.Announce(new TaskOffer(task.Id, round, party.PartyId, task.DeadlineUnixMs)) != true)
                     task.Complete(TaskOutcome.Failed("no live party node hosts this party"));
             }
             try

@@ -33,6 +33,11 @@ public sealed record RoundRecord(
 
     public double CompressionRatioDown { get; init; } = double.NaN;
 
+    /// <summary>The round's simulated seconds (<see cref="Core.Systems.RoundClock"/>) and the simulated clock after it.</summary>
+    public double SimRoundSeconds { get; init; }
+
+    public double SimClockSeconds { get; init; }
+
     /// <summary>Uncompressed over compressed size; NaN when nothing was sent.</summary>
     public static double Ratio(long fp32Bytes, long bytes) => bytes == 0 ? double.NaN : (double)fp32Bytes / bytes;
 }

@@ -39,6 +39,6 @@ internal static class RoundRows
                 r?.TrainLoss ?? double.NaN, trainSeconds, t.BytesUp, t.BytesDown,
                 u?.UpdateNorm ?? double.NaN, u?.CosineToAggregate ?? double.NaN,
                 t.TaskSeconds, t.WaitSeconds, t.FetchSeconds, t.UploadSeconds, t.TaskSeconds - t.WaitSeconds - trainSeconds,
-                o.Outcome.Failure ?? okNote);
+                t.SimSeconds, o.Outcome.Failure ?? okNote);
         });
 }

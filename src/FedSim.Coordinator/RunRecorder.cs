@@ -12,14 +12,14 @@ public sealed class RunRecorder(string directory)
     public static readonly string[] MetricsHeader =
     [
         "round", "accuracy", "loss", "precision_macro", "recall_macro", "f1_macro", "train_loss", "bytes_up", "bytes_down",
-        "compression_ratio_up", "compression_ratio_down", "seconds", "eval_seconds", "train_seconds_mean", "train_seconds_std", "train_seconds_max", "update_norm_mean",
+        "compression_ratio_up", "compression_ratio_down", "seconds", "eval_seconds", "sim_round_seconds", "sim_clock_seconds", "train_seconds_mean", "train_seconds_std", "train_seconds_max", "update_norm_mean",
         "update_norm_std", "cosine_mean", "cosine_std", "parties_sampled", "parties_ok", "parties_failed", "failed_parties",
     ];
 
     public static readonly string[] PartiesHeader =
     [
         "round", "party", "status", "examples", "local_steps", "train_loss", "train_seconds", "bytes_up", "bytes_down",
-        "update_norm", "cosine_to_aggregate", "task_seconds", "wait_seconds", "fetch_seconds", "upload_seconds", "comm_seconds", "error",
+        "update_norm", "cosine_to_aggregate", "task_seconds", "wait_seconds", "fetch_seconds", "upload_seconds", "comm_seconds", "sim_seconds", "error",
     ];
 
     private static readonly JsonSerializerOptions JsonOptions = new()
@@ -57,7 +57,7 @@ public sealed class RunRecorder(string directory)
         AtomicFile.WriteAllText(Path.Combine(Directory, "metrics.csv"), CsvText.Table(MetricsHeader.Concat(extra), _rounds.Select(r => new object?[]
         {
             r.Round, r.Accuracy, r.Loss, r.PrecisionMacro, r.RecallMacro, r.F1Macro, r.TrainLoss, r.BytesUp, r.BytesDown,
-            r.CompressionRatioUp, r.CompressionRatioDown, r.Seconds, r.EvalSeconds, r.TrainSecondsMean, r.TrainSecondsStd, r.TrainSecondsMax, r.UpdateNormMean,
+            r.CompressionRatioUp, r.CompressionRatioDown, r.Seconds, r.EvalSeconds, r.SimRoundSeconds, r.SimClockSeconds, r.TrainSecondsMean, r.TrainSecondsStd, r.TrainSecondsMax, r.UpdateNormMean,
             r.UpdateNormStd, r.CosineMean, r.CosineStd, r.PartiesSampled, r.PartiesOk, r.PartiesFailed,
             string.Join(' ', r.FailedParties),
         }.Concat(extra.Select(k => r.StrategyMetrics.GetValueOrDefault(k))))));
@@ -74,7 +74,7 @@ public sealed class RunRecorder(string directory)
         AtomicFile.WriteAllText(Path.Combine(Directory, "parties.csv"), CsvText.Table(PartiesHeader, _parties.Select(p => new object?[]
         {
             p.Round, p.PartyId, p.Status, p.NumExamples, p.LocalSteps, p.TrainLoss, p.TrainSeconds, p.BytesUp, p.BytesDown,
-            p.UpdateNorm, p.CosineToAggregate, p.TaskSeconds, p.WaitSeconds, p.FetchSeconds, p.UploadSeconds, p.CommSeconds, p.Error,
+            p.UpdateNorm, p.CosineToAggregate, p.TaskSeconds, p.WaitSeconds, p.FetchSeconds, p.UploadSeconds, p.CommSeconds, p.SimSeconds, p.Error,
         })));
     }
 

@@ -22,6 +22,9 @@ public sealed record RunSummary
     public double? CompressionRatioUp { get; init; }
     public double? CompressionRatioDown { get; init; }
     public required double WallSeconds { get; init; }
+
+    /// <summary>The simulated clock at the end (the sum of the rounds' simulated seconds).</summary>
+    public required double SimClockSeconds { get; init; }
     public required double RoundsSeconds { get; init; }
     public required double TrainSecondsSum { get; init; }
     public required double EvalSecondsSum { get; init; }
@@ -57,6 +60,7 @@ public sealed record RunSummary
             CompressionRatioUp = totals.BytesUp == 0 ? null : RoundRecord.Ratio(totals.Fp32BytesUp, totals.BytesUp),
             CompressionRatioDown = totals.BytesDown == 0 ? null : RoundRecord.Ratio(totals.Fp32BytesDown, totals.BytesDown),
             WallSeconds = state.Time.GetElapsedTime(started).TotalSeconds,
+            SimClockSeconds = totals.SimClockSeconds,
             RoundsSeconds = totals.RoundsSeconds,
             TrainSecondsSum = totals.TrainSeconds,
             EvalSecondsSum = totals.EvalSeconds,

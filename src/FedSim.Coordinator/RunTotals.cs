@@ -13,6 +13,9 @@ internal sealed class RunTotals
     public double EvalSeconds { get; private set; }
     public double TrainSeconds { get; private set; }
 
+    /// <summary>The simulated clock: the sum of the rounds' simulated seconds.</summary>
+    public double SimClockSeconds { get; private set; }
+
     public void AddTraffic(RoundTraffic traffic, int failures)
     {
         BytesUp += traffic.BytesUp;
@@ -22,8 +25,9 @@ internal sealed class RunTotals
         Failures += failures;
     }
 
-    public void AddRound(int round, double seconds, double evalSeconds, double trainSeconds)
+    public void AddRound(int round, double seconds, double evalSeconds, double trainSeconds, double simSeconds)
     {
+        SimClockSeconds += simSeconds;
         Rounds = round;
         RoundsSeconds += seconds;
         EvalSeconds += evalSeconds;

@@ -34,6 +34,12 @@ public sealed class TrainingTask(
     public long Fp32BytesDown => BytesDown + Interlocked.Read(ref _savedDown);
     public long Fp32BytesUp => BytesUp + Interlocked.Read(ref _savedUp);
 
+    /// <summary>The party's simulated seconds for the task (NaN without a result): see <see cref="Core.Systems.DeviceProfile"/>.</summary>
+    public double SimSeconds { get; private set; } = double.NaN;
+
+    /// <summary>The party drops out of the round (<c>system.dropout</c>): it is never announced.</summary>
+    public bool Dropped { get; init; }
+
     /// <summary>Seconds from the announcement to the result or failure (NaN while open).</summary>
     public double TaskSeconds { get; private set; } = double.NaN;
 
@@ -64,19 +70,35 @@ public sealed class TrainingTask(
             if (_outcome.Task.IsCompleted) return false;
             if (outcome.Result is { } result)
             {
-                try
-                {
-                    aggregation.Fold(result);
-                    outcome = TaskOutcome.Success(result with { Weights = ModelWeights.Empty, Payloads = ModelWeights.NoPayloads });
-                }
-                catch (InvalidDataException e)
-                {
-                    outcome = TaskOutcome.Failed("invalid update: " + e.Message);
-                }
+                outcome = Admit(result);
             }
             TaskSeconds = time.GetElapsedTime(_created).TotalSeconds;
             _outcome.SetResult(outcome);
             return true;
+        }
+    }
+
+    /// <summary>
+    /// A result under the simulated clock: refused past the deadline, held in an over-committed round, else folded now
+    /// (a result the algorithm refuses turns into a failure). The outcome kept here has no weights.
+    /// </summary>
+    private TaskOutcome Admit(PartyResult result)
+    {
+        var sim = aggregation.Simulation;
+        if (sim is not null)
+        {
+            SimSeconds = sim.Seconds(this, result);
+            if (sim.Rejection(SimSeconds) is { } reason) return TaskOutcome.Failed(reason);
+        }
+        try
+        {
+            if (sim is { Deferred: true }) aggregation.Hold(result);
+            else aggregation.Fold(result);
+            return TaskOutcome.Success(result with { Weights = ModelWeights.Empty, Payloads = ModelWeights.NoPayloads });
+        }
+        catch (InvalidDataException e)
+        {
+            return TaskOutcome.Failed("invalid update: " + e.Message);
         }
     }
 }

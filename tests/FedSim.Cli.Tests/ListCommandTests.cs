@@ -11,6 +11,7 @@ public sealed class ListCommandTests
         { "datasets", "fashion-mnist" },
         { "models", "simple-cnn" },
         { "codecs", "fp32" },
+        { "distributions", "lognormal" },
     };
 
     [Theory]
@@ -59,7 +60,7 @@ public sealed class ListCommandTests
     {
         var stderr = await CliRunner.UsageError("list", "widgets");
 
-        Assert.Contains("fedsim: unknown kind 'widgets' (kinds: algorithms, partitions, datasets, models, codecs)", stderr);
+        Assert.Contains("fedsim: unknown kind 'widgets' (kinds: algorithms, partitions, datasets, models, codecs, distributions)", stderr);
         Assert.Contains("run 'fedsim list --help' for usage", stderr);
     }
 }

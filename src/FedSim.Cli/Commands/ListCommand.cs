@@ -23,7 +23,7 @@ internal static class ListCommand
             if (r.Tokens is [var token] && !CliSymbols.LooksLikeOption(token.Value) && ComponentKinds.Parse(token.Value) is null)
                 r.AddError($"unknown kind '{token.Value}' (kinds: {string.Join(", ", kinds)})");
         });
-        var command = new Command("list", "list the algorithms, partitions, datasets, models and codecs a scenario can choose") { kind };
+        var command = new Command("list", $"list the {string.Join(", ", kinds[..^1])} and {kinds[^1]} a scenario can choose") { kind };
         command.SetAction(p =>
         {
             var chosen = p.GetValue(kind) is { } text ? ComponentKinds.Parse(text) : null;

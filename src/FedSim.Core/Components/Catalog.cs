@@ -26,6 +26,7 @@ public sealed class Catalog
     public Registry Datasets => this[ComponentKind.Dataset];
     public Registry Models => this[ComponentKind.Model];
     public Registry Codecs => this[ComponentKind.Codec];
+    public Registry Distributions => this[ComponentKind.Distribution];
 
     /// <summary>The scenario file schema derived from these components.</summary>
     public Scenarios.ScenarioSchema Scenario => _schema.Value;

@@ -39,7 +39,8 @@ public static class CatalogListing
             if (options.Count == 0) sb.Append(indent).Append("no options\n");
             foreach (var o in options)
             {
-                var key = site is null ? o.Key : site.OptionPath(c.Name, o.Key);
+                // Chosen in one place: the option's full scenario key; in several (every device setting), its name.
+                var key = sites.Count == 1 ? site!.OptionPath(c.Name, o.Key) : o.Key;
                 var (value, describe) = o is OptionSpec option
                     ? (OptionSpec.Format(option.Default) ?? "null", option.Describe())
                     : (((ChoiceSpec)o).DefaultName, $"a {OptionNames.Kebab(((ChoiceSpec)o).Kind.ToString())}: a name or {{{((ChoiceSpec)o).Selector}: NAME, ...}}");

@@ -18,6 +18,12 @@ internal sealed class ChoiceAttribute(ComponentKind kind, string help) : Attribu
     /// <summary>Inline layout: the key naming the component inside the mapping (<c>{codec: fp16}</c>).</summary>
     public string Selector { get; init; } = "name";
 
+    /// <summary>
+    /// Inline layout: the component a bare number means, with the number as its first option (<c>latency_ms: 30</c> is
+    /// <c>{dist: constant, value: 30}</c>).
+    /// </summary>
+    public string? NumberShorthand { get; init; }
+
     /// <summary>The component used when the file names none.</summary>
     public string? Default { get; init; }
 }

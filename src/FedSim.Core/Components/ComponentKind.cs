@@ -17,4 +17,7 @@ public enum ComponentKind
 
     /// <summary>How tensors are encoded on the wire.</summary>
     Codec,
+
+    /// <summary>A seeded distribution a device setting is drawn from, one value per party.</summary>
+    Distribution,
 }

@@ -12,6 +12,7 @@ public static class ComponentKinds
         ComponentKind.Dataset => "datasets",
         ComponentKind.Model => "models",
         ComponentKind.Codec => "codecs",
+        ComponentKind.Distribution => "distributions",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

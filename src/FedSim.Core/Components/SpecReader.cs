@@ -33,7 +33,7 @@ internal static class SpecReader
             throw new InvalidOperationException($"{p.DeclaringType!.Name}.{p.Name}: a [Choice] property must be a {nameof(ComponentChoice)}");
         var name = (defaultValue as ComponentChoice)?.Name ?? a.Default
             ?? throw new InvalidOperationException($"{p.DeclaringType!.Name}.{p.Name}: a [Choice] needs a default component");
-        return new ChoiceSpec(a.Key ?? OptionNames.Snake(p.Name), a.Help, a.Kind, a.Layout, a.Selector, name) { Property = p };
+        return new ChoiceSpec(a.Key ?? OptionNames.Snake(p.Name), a.Help, a.Kind, a.Layout, a.Selector, name) { Property = p, NumberShorthand = a.NumberShorthand };
     }
 
     private static OptionSpec Option(PropertyInfo p, OptionAttribute a, object? defaultValue)

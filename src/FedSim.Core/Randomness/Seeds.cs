@@ -58,5 +58,11 @@ public static class Seeds
 
         /// <summary>A sender's stochastic rounding in a round (per party, or the coordinator as party -1).</summary>
         public const long Codec = 9;
+
+        /// <summary>A party's simulated device settings (per setting and party).</summary>
+        public const long Device = 10;
+
+        /// <summary>Whether a sampled party drops out of a round (per round and party).</summary>
+        public const long Dropout = 11;
     }
 }

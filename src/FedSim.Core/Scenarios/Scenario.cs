@@ -32,6 +32,9 @@ public sealed record Scenario
     [Section("how tensors are encoded on the wire, each way")]
     public CompressionSection Compression { get; init; } = new();
 
+    [Section("simulated devices and networks, stragglers and dropout (a simulated clock: nothing sleeps)")]
+    public SystemSection System { get; init; } = new();
+
     [Section("where parties run")]
     public DeploymentSection Deployment { get; init; } = new();
 

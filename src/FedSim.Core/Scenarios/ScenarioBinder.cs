@@ -118,6 +118,7 @@ internal sealed class ScenarioBinder(ScenarioSchema schema, List<ScenarioError> 
     {
         var registry = schema.Components(choice);
         if (node is RawScalar { Text: null }) return Choice(registry, choice.DefaultName, null);
+        if (Shorthand(node, choice) is { } number) node = number;
         if (node is not RawMap map) return Choice(registry, ComponentName(node, choice, path) ?? choice.DefaultName, null);
         if (map.Get(choice.Selector) is not { } selector)
         {
@@ -137,6 +138,18 @@ internal sealed class ScenarioBinder(ScenarioSchema schema, List<ScenarioError> 
             else rest.Entries.Add(e);
         }
         return Choice(registry, name, ComponentOptions(rest, component, path));
+    }
+
+    /// <summary>A bare number where the choice has a number shorthand: the mapping it stands for (<c>30</c> as <c>{dist: constant, value: 30}</c>).</summary>
+    private RawMap? Shorthand(RawNode node, ChoiceSpec choice)
+    {
+        if (choice.NumberShorthand is not { } name || node is not RawScalar { Text: { } text } scalar) return null;
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _)) return null;
+        var first = schema.Components(choice).Get(name).Options.Children[0].Key;
+        var map = new RawMap(scalar.Source, scalar.Line);
+        map.Set(choice.Selector, new RawScalar(name, scalar.Source, scalar.Line), scalar.Line);
+        map.Set(first, scalar, scalar.Line);
+        return map;
     }
 
     /// <summary>The choice with its options (the component's defaults when none were written) and its registered component.</summary>

@@ -87,6 +87,7 @@ public static class ScenarioJsonSchema
                 defs[name] = null; // a placeholder: a codec's options may choose a codec again
                 var registry = schema.Components(choice);
                 var variants = new JsonArray(new JsonObject { ["enum"] = new JsonArray(registry.Names.Select(n => (JsonNode)n).Append(null).ToArray()) });
+                if (choice.NumberShorthand is { } shorthand) variants.Add(new JsonObject { ["type"] = "number", ["description"] = $"a {shorthand} value" });
                 foreach (var component in registry.All)
                 {
                     var section = Section(component.Options, prefix);

@@ -17,6 +17,12 @@ internal static class ScenarioRules
                 $"{s.Federation.MinParties} is more than the {s.PartiesPerRound} parties sampled per round (partition.parties {s.Partition.Parties} x federation.fraction {s.Federation.Fraction.ToString(CultureInfo.InvariantCulture)})");
         if (s.Deployment.Mode == "processes" && s.Deployment.PartyProcesses > s.Partition.Parties)
             Add("deployment.party_processes", $"{s.Deployment.PartyProcesses} processes for only {s.Partition.Parties} parties");
+        foreach (var key in new[] { "bandwidth_up_mbps", "bandwidth_down_mbps" })
+        {
+            var choice = s.System.DeviceSettings().First(d => d.Key == key).Choice;
+            if (choice.Name != Systems.Constant.Name && choice.Component?.Implementation is Systems.IDistributionComponent d && d.Lowest(choice.Options) <= 0)
+                Add($"system.{key}", $"'{choice.Name}' can draw a bandwidth of 0 or less; give it a positive low or floor (only a constant 0 means unlimited)");
+        }
         if (s.Compression.Downlink.Component?.Implementation is Codecs.ICodecComponent { UpdatesOnly: true })
             Add("compression.downlink",
                 $"'{s.Compression.Downlink.Name}' sends only part of what it is given and would replace the global model; it is for updates, so only an uplink codec (choose one that sends every value)");

@@ -35,6 +35,7 @@ internal static class ScenarioWriter
                         map[child.Key] = chosen.Name;
                         if (options is not null) map[chosen.Name] = options;
                     }
+                    else if (chosen.Name == choice.NumberShorthand && options is { Count: 1 }) map[child.Key] = options.Values.Single();
                     else map[child.Key] = options is null ? chosen.Name : new Dictionary<string, object?> { [choice.Selector] = chosen.Name }.Concat(options).ToDictionary();
                     break;
             }

@@ -104,6 +104,14 @@ public sealed class ScenarioWriterTests
             compression:
               uplink: fp32
               downlink: fp32
+            system:
+              compute_ms_per_sample: 0
+              bandwidth_up_mbps: 0
+              bandwidth_down_mbps: 0
+              latency_ms: 0
+              deadline_s: null
+              over_commit: 1
+              dropout: 0
             deployment:
               mode: local
               party_processes: 2

@@ -1,0 +1,46 @@
+using FedSim.Core.Components;
+using FedSim.Core.Systems;
+
+namespace FedSim.Core.Scenarios;
+
+/// <summary>
+/// The <c>system</c> section: each party's simulated device and network (each setting a number, or a seeded
+/// distribution drawn once per party) and the rules for who counts in a round under the simulated clock. Nothing
+/// sleeps: parties train at full speed and the clock decides. The defaults simulate ideal devices (time 0).
+/// </summary>
+public sealed record SystemSection
+{
+    [Choice(ComponentKind.Distribution, "milliseconds of training per example and epoch (0: training takes no simulated time)",
+        Layout = ChoiceLayout.Inline, Selector = "dist", NumberShorthand = Constant.Name)]
+    public ComponentChoice ComputeMsPerSample { get; init; } = new(Constant.Name, new ConstantOptions());
+
+    [Choice(ComponentKind.Distribution, "uplink bandwidth in Mbit/s, 10^6 bits per second (0: unlimited)",
+        Layout = ChoiceLayout.Inline, Selector = "dist", NumberShorthand = Constant.Name)]
+    public ComponentChoice BandwidthUpMbps { get; init; } = new(Constant.Name, new ConstantOptions());
+
+    [Choice(ComponentKind.Distribution, "downlink bandwidth in Mbit/s (0: unlimited)",
+        Layout = ChoiceLayout.Inline, Selector = "dist", NumberShorthand = Constant.Name)]
+    public ComponentChoice BandwidthDownMbps { get; init; } = new(Constant.Name, new ConstantOptions());
+
+    [Choice(ComponentKind.Distribution, "one-way network latency in milliseconds (a round trip costs twice this)",
+        Layout = ChoiceLayout.Inline, Selector = "dist", NumberShorthand = Constant.Name)]
+    public ComponentChoice LatencyMs { get; init; } = new(Constant.Name, new ConstantOptions());
+
+    [Option("simulated seconds a party has in a round; a slower party fails with reason 'deadline' and is not aggregated (null: none)",
+        Key = "deadline_s", Min = 0, MinExclusive = true)]
+    public double? DeadlineSeconds { get; init; }
+
+    [Option("sample ceil(k * over_commit) parties for the k a round wants and aggregate the first k to finish in simulated time; the rest fail as 'late'",
+        Min = 1, Max = 10)]
+    public double OverCommit { get; init; } = 1;
+
+    [Option("probability that a sampled party vanishes mid-round (it trains, but its update never arrives)", Min = 0, Max = 1, MaxExclusive = true)]
+    public double Dropout { get; init; }
+
+    /// <summary>The device settings in the order <see cref="DeviceProfiles"/> draws them, with their scenario keys.</summary>
+    internal IEnumerable<(string Key, ComponentChoice Choice)> DeviceSettings() =>
+    [
+        ("compute_ms_per_sample", ComputeMsPerSample), ("bandwidth_up_mbps", BandwidthUpMbps),
+        ("bandwidth_down_mbps", BandwidthDownMbps), ("latency_ms", LatencyMs),
+    ];
+}

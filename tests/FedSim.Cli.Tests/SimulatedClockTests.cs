@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json;
+using FedSim.Core.Systems;
+
+namespace FedSim.Cli.Tests;
+
+/// <summary>
+/// The simulated clock on real runs: each party's <c>sim_seconds</c> is the device formula over the bytes it really
+/// sent and received, and deadlines, over-commitment and dropout fail exactly the parties they should.
+/// </summary>
+[Collection("runs")]
+public sealed class SimulatedClockTests : IDisposable
+{
+    private const string Devices = """
+        system:
+          compute_ms_per_sample: 0.5
+          bandwidth_up_mbps: 10
+          bandwidth_down_mbps: 20
+          latency_ms: 15
+        """;
+
+    private static readonly DeviceProfile Device = new(ComputeMsPerSample: 0.5, BandwidthUpMbps: 10, BandwidthDownMbps: 20, LatencyMs: 15);
+
+    private readonly TestWorkspace _ws = new();
+
+    public void Dispose() => _ws.Dispose();
+
+    private async Task<(List<IReadOnlyDictionary<string, string>> Parties, List<IReadOnlyDictionary<string, string>> Rounds)> Run(
+        string name, string system, int parties, int rounds, params string[] set)
+    {
+        var yaml = SmallScenario.Yaml(parties: parties, rounds: rounds) + "\n" + system + "\n";
+        var args = new List<string> { "run", _ws.WriteScenario(name + ".yaml", yaml), "--out", _ws.Path_(name) };
+        foreach (var s in set) args.AddRange(["--set", s]);
+        var (exit, stdout, stderr) = await CliRunner.Run([.. args]);
+        Assert.True(exit == 0, stdout + stderr);
+        return ([.. Csv.Read(Path.Combine(_ws.Path_(name), "parties.csv"))], [.. Csv.Read(Path.Combine(_ws.Path_(name), "metrics.csv"))]);
+    }
+
+    private static double D(IReadOnlyDictionary<string, string> row, string column) => double.Parse(row[column], CultureInfo.InvariantCulture);
+
+    private static long L(IReadOnlyDictionary<string, string> row, string column) => long.Parse(row[column], CultureInfo.InvariantCulture);
+
+    private static double Formula(IReadOnlyDictionary<string, string> p) =>
+        2 * Device.LatencyMs / 1000 + L(p, "bytes_down") * 8 / (Device.BandwidthDownMbps * 1e6)
+        + L(p, "examples") * 1 * Device.ComputeMsPerSample / 1000 + L(p, "bytes_up") * 8 / (Device.BandwidthUpMbps * 1e6);
+
+    [Fact]
+    public async Task With_constant_devices_every_party_s_sim_seconds_is_the_formula_and_the_clock_adds_up_the_rounds()
+    {
+        var (parties, rounds) = await Run("constant", Devices, parties: 3, rounds: 2);
+
+        Assert.Equal(6, parties.Count);
+        Assert.All(parties, p => Assert.Equal(Formula(p), D(p, "sim_seconds"), 9));
+        Assert.All(parties, p => Assert.True(L(p, "bytes_down") > 100_000 && L(p, "bytes_up") > 100_000));
+        var clock = 0.0;
+        foreach (var r in rounds)
+        {
+            var slowest = parties.Where(p => p["round"] == r["round"]).Max(p => D(p, "sim_seconds"));
+            Assert.Equal(slowest, D(r, "sim_round_seconds"), 9);
+            clock += slowest;
+            Assert.Equal(clock, D(r, "sim_clock_seconds"), 9);
+        }
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_ws.Path_("constant"), "summary.json")));
+        Assert.Equal(clock, summary.RootElement.GetProperty("sim_clock_seconds").GetDouble(), 9);
+    }
+
+    [Fact]
+    public async Task A_deadline_fails_exactly_the_parties_slower_than_it_and_the_round_lasts_until_it()
+    {
+        var (free, _) = await Run("free", Devices, parties: 4, rounds: 1);
+        var times = free.Select(p => D(p, "sim_seconds")).Order().ToList();
+        var deadline = (times[1] + times[2]) / 2; // two parties in time, two too slow (their sizes differ)
+        Assert.True(times[1] < times[2], string.Join(", ", times));
+
+        var (parties, rounds) = await Run("deadline", Devices + $"\n  deadline_s: {deadline.ToString("R", CultureInfo.InvariantCulture)}", parties: 4, rounds: 1);
+
+        foreach (var p in parties)
+        {
+            var slow = free.Single(f => f["party"] == p["party"]) is var f && D(f, "sim_seconds") > deadline;
+            Assert.Equal(slow ? "failed" : "ok", p["status"]);
+            if (slow) Assert.StartsWith("deadline: simulated", p["error"], StringComparison.Ordinal);
+        }
+        Assert.Equal("2", rounds[0]["parties_ok"]);
+        Assert.Equal(deadline, D(rounds[0], "sim_round_seconds"), 9);
+    }
+
+    [Fact]
+    public async Task Over_commitment_samples_more_and_aggregates_the_first_k_to_finish()
+    {
+        // 6 parties, fraction 0.5: k = 3; over_commit 2 samples all 6 and keeps the 3 fastest in simulated time.
+        var (parties, rounds) = await Run("over", Devices + "\n  over_commit: 2", parties: 6, rounds: 2, "federation.fraction=0.5");
+
+        foreach (var round in parties.GroupBy(p => p["round"]))
+        {
+            Assert.Equal(6, round.Count());
+            var fastest = round.OrderBy(p => D(p, "sim_seconds")).ThenBy(p => L(p, "party")).Take(3).Select(p => p["party"]).ToHashSet();
+            Assert.All(round, p => Assert.Equal(fastest.Contains(p["party"]) ? "ok" : "failed", p["status"]));
+            Assert.All(round.Where(p => !fastest.Contains(p["party"])), p => Assert.StartsWith("late:", p["error"], StringComparison.Ordinal));
+            Assert.Equal(round.Where(p => fastest.Contains(p["party"])).Max(p => D(p, "sim_seconds")),
+                D(rounds.Single(r => r["round"] == round.Key), "sim_round_seconds"), 9);
+        }
+        Assert.All(rounds, r => Assert.Equal(("6", "3"), (r["parties_sampled"], r["parties_ok"])));
+    }
+
+    [Fact]
+    public async Task Dropout_fails_exactly_the_parties_its_seeded_draw_picks()
+    {
+        var (parties, _) = await Run("dropout", "system:\n  dropout: 0.4", parties: 5, rounds: 3, "federation.min_parties=1");
+
+        var expected = parties.Where(p => RoundClock.DropsOut(0, int.Parse(p["round"], CultureInfo.InvariantCulture), int.Parse(p["party"], CultureInfo.InvariantCulture), 0.4)).ToList();
+        Assert.InRange(expected.Count, 1, 14);
+        foreach (var p in parties)
+        {
+            var dropped = expected.Contains(p);
+            Assert.Equal(dropped ? "failed" : "ok", p["status"]);
+            if (dropped) Assert.Equal(("dropout: vanished mid-round (system.dropout = 0.4)", 0L), (p["error"], L(p, "bytes_down")));
+        }
+    }
+}
