@@ -1,3 +1,5 @@
+using FedSim.Core.Metrics;
+
 namespace FedSim.Coordinator;
 
 /// <summary>summary.json: the run's outcome in one object.</summary>
@@ -21,6 +23,12 @@ public sealed record RunSummary
     /// <summary>The run's bytes with float32 tensors over the bytes sent, each way (null before anything was sent).</summary>
     public double? CompressionRatioUp { get; init; }
     public double? CompressionRatioDown { get; init; }
+    /// <summary>
+    /// For each of <c>report.accuracy_targets</c>: the first round at or above it, with the simulated clock and the
+    /// cumulative bytes each way by then (time- and bytes-to-accuracy); nulls when the run never reached it.
+    /// </summary>
+    public required IReadOnlyList<TargetCrossing> AccuracyTargets { get; init; }
+
     public required double WallSeconds { get; init; }
 
     /// <summary>The simulated clock at the end (the sum of the rounds' simulated seconds).</summary>
@@ -59,6 +67,7 @@ public sealed record RunSummary
             TotalBytesDown = totals.BytesDown,
             CompressionRatioUp = totals.BytesUp == 0 ? null : RoundRecord.Ratio(totals.Fp32BytesUp, totals.BytesUp),
             CompressionRatioDown = totals.BytesDown == 0 ? null : RoundRecord.Ratio(totals.Fp32BytesDown, totals.BytesDown),
+            AccuracyTargets = Core.Metrics.AccuracyTargets.Crossings(Progress(rounds), scenario.Report.AccuracyTargets.Values),
             WallSeconds = state.Time.GetElapsedTime(started).TotalSeconds,
             SimClockSeconds = totals.SimClockSeconds,
             RoundsSeconds = totals.RoundsSeconds,
@@ -70,5 +79,11 @@ public sealed record RunSummary
             PartitionSizeCv = partition.SizeCoefficientOfVariation,
             StartedAt = startedAt,
         };
+    }
+
+    private static List<ProgressPoint> Progress(IReadOnlyList<RoundRecord> rounds)
+    {
+        var (up, down) = (0L, 0L);
+        return rounds.Select(r => new ProgressPoint(r.Round, r.Accuracy, r.SimClockSeconds, up += r.BytesUp, down += r.BytesDown)).ToList();
     }
 }

@@ -58,6 +58,11 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Matches(@"\| homo \| \d+\.\d\d ± \d+\.\d\d \|", md);
         Assert.Matches(@"\| dirichlet\(0\.5\) \| \d+\.\d\d ± \d+\.\d\d \|", md);
         AssertPng(Path.Combine(outDir, "accuracy.png"));
+        AssertPng(Path.Combine(outDir, "accuracy-vs-mb.png"));
+        Assert.False(File.Exists(Path.Combine(outDir, "accuracy-vs-time.png"))); // ideal devices: the clock never moved
+        Assert.Contains("## MB (up + down) to 50% accuracy", md);
+        Assert.DoesNotContain("Simulated seconds to", md);
+        AssertPng(Path.Combine(outDir, "runs", "fedavg__homo__seed0", "accuracy-vs-mb.png"));
 
         var summaries = CellIds.Select(id => Path.Combine(outDir, "runs", id, "summary.json")).ToArray();
         var stamps = summaries.Select(File.GetLastWriteTimeUtc).ToArray();

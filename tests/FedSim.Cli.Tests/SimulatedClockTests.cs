@@ -62,6 +62,33 @@ public sealed class SimulatedClockTests : IDisposable
         }
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_ws.Path_("constant"), "summary.json")));
         Assert.Equal(clock, summary.RootElement.GetProperty("sim_clock_seconds").GetDouble(), 9);
+        CompareCommandTests.AssertPng(Path.Combine(_ws.Path_("constant"), "accuracy-vs-time.png"));
+    }
+
+    [Fact]
+    public async Task Summary_json_gives_the_round_simulated_time_and_bytes_at_which_each_accuracy_target_was_first_reached()
+    {
+        var (_, rounds) = await Run("targets", Devices, parties: 3, rounds: 3, "report.accuracy_targets=[0.01, 0.3, 0.999]");
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_ws.Path_("targets"), "summary.json")));
+        var targets = summary.RootElement.GetProperty("accuracy_targets").EnumerateArray().ToList();
+        Assert.Equal([0.01, 0.3, 0.999], targets.Select(t => t.GetProperty("accuracy").GetDouble()));
+        foreach (var t in targets)
+        {
+            var first = rounds.FindIndex(r => D(r, "accuracy") >= t.GetProperty("accuracy").GetDouble());
+            if (first < 0)
+            {
+                Assert.Equal(JsonValueKind.Null, t.GetProperty("round").ValueKind);
+                Assert.Equal(JsonValueKind.Null, t.GetProperty("bytes").ValueKind);
+                continue;
+            }
+            Assert.Equal(first + 1, t.GetProperty("round").GetInt32());
+            Assert.Equal(D(rounds[first], "sim_clock_seconds"), t.GetProperty("sim_seconds").GetDouble(), 9);
+            var bytes = rounds.Take(first + 1).Sum(r => L(r, "bytes_up") + L(r, "bytes_down"));
+            Assert.Equal(bytes, t.GetProperty("bytes").GetInt64());
+        }
+        Assert.Equal(1, targets[0].GetProperty("round").GetInt32()); // any model beats 1% on ten classes
+        Assert.Equal(JsonValueKind.Null, targets[2].GetProperty("round").ValueKind);
     }
 
     [Fact]

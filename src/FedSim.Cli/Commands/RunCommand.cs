@@ -46,6 +46,7 @@ internal static class RunCommand
             },
         };
         var summary = await simulation.RunAsync(listen, parties, ct);
+        WritePlots(dir, scenario.Name);
         stdout.WriteLine();
         stdout.WriteLine($"run {summary.Status}: {summary.RoundsCompleted}/{summary.RoundsPlanned} rounds");
         if (summary.FinalAccuracy is { } final)
@@ -61,6 +62,15 @@ internal static class RunCommand
             "cancelled" => CliApp.Interrupted,
             _ => CliApp.RunFailed,
         };
+    }
+
+    /// <summary>The run folder's figures: accuracy against rounds, cumulative MB and (when the clock ran) simulated seconds.</summary>
+    private static void WritePlots(string dir, string name)
+    {
+        var progress = Compare.RunFolderReader.ReadProgress(Path.Combine(dir, "metrics.csv"));
+        if (progress.Count == 0) return;
+        foreach (var axis in Plots.ProgressAxis.For([progress]))
+            Plots.AccuracyPlot.Write([(name, [new Plots.AccuracyPlot.Series(name, [progress])])], Path.Combine(dir, axis.FileName), axis);
     }
 
     /// <summary>", 3.94x smaller than fp32" when a codec changed the size; nothing for fp32.</summary>

@@ -1,8 +1,12 @@
+using FedSim.Core.Metrics;
 using FedSim.Core.Sweeps;
 
 namespace FedSim.Cli.Compare;
 
-/// <summary>How one cell's run ended, read back from its run folder; <see cref="Accuracy"/> is the test accuracy per round.</summary>
+/// <summary>
+/// How one cell's run ended, read back from its run folder: <see cref="Progress"/> has its accuracy, cumulative bytes
+/// and simulated clock per round, <see cref="Targets"/> its time- and bytes-to-accuracy from summary.json.
+/// </summary>
 internal sealed record CellOutcome(
     SweepCell Cell,
     string Status,
@@ -12,8 +16,10 @@ internal sealed record CellOutcome(
     long BytesUp,
     long BytesDown,
     double WallSeconds,
-    IReadOnlyList<double> Accuracy,
+    IReadOnlyList<ProgressPoint> Progress,
     string? Error)
 {
     public bool Completed => Status == "completed";
+
+    public IReadOnlyList<TargetCrossing> Targets { get; init; } = [];
 }

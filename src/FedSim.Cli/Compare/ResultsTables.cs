@@ -40,8 +40,30 @@ internal static class ResultsTables
         Table(sb, "Final accuracy (%)", rows, columns, cells, completed, o => o.FinalAccuracy * 100, withStd: true);
         Table(sb, "Best accuracy (%)", rows, columns, cells, completed, o => o.BestAccuracy * 100, withStd: true);
         Table(sb, "Communication (MB up + down, mean over seeds)", rows, columns, cells, completed, o => (o.BytesUp + o.BytesDown) / 1e6, withStd: false);
+        ToTarget(sb, rows, columns, cells, completed);
         return sb.ToString();
     }
+
+    /// <summary>
+    /// Bytes- and time-to-accuracy: for each of the runs' <c>report.accuracy_targets</c>, the MB (and, when the
+    /// simulated clock ran, the simulated seconds) until a run first reached it, mean over the seeds that did.
+    /// </summary>
+    private static void ToTarget(StringBuilder sb, List<string> rows, List<string> columns, IReadOnlyList<SweepCell> cells, List<CellOutcome> completed)
+    {
+        var targets = completed.SelectMany(o => o.Targets.Select(t => t.Accuracy)).Distinct().Order().ToList();
+        if (targets.Count == 0) return;
+        var clocked = completed.Any(o => o.Progress.Any(p => p.SimClockSeconds > 0));
+        sb.Append("To each accuracy target (`report.accuracy_targets`): mean over the seeds that reached it; `(n=k)`: only k seeds did; `–`: none did.\n\n");
+        foreach (var target in targets)
+        {
+            var pct = (target * 100).ToString("0.##", CultureInfo.InvariantCulture);
+            Table(sb, $"MB (up + down) to {pct}% accuracy", rows, columns, cells, completed, o => Crossing(o, target)?.Bytes / 1e6, withStd: false);
+            if (clocked)
+                Table(sb, $"Simulated seconds to {pct}% accuracy", rows, columns, cells, completed, o => Crossing(o, target)?.SimSeconds, withStd: false);
+        }
+    }
+
+    private static Core.Metrics.TargetCrossing? Crossing(CellOutcome o, double target) => o.Targets.FirstOrDefault(t => t.Accuracy == target);
 
     private static void Table(StringBuilder sb, string title, List<string> rows, List<string> columns, IReadOnlyList<SweepCell> cells,
         List<CellOutcome> completed, Func<CellOutcome, double?> value, bool withStd)

@@ -146,8 +146,9 @@ internal sealed class SweepRunner(SweepDefinition sweep, IReadOnlyList<Validated
             var all = cells.Select(c => c.Cell).ToList();
             AtomicFile.WriteAllText(Path.Combine(outDir, "results.csv"), ResultsTables.Csv(sweep, ordered));
             AtomicFile.WriteAllText(Path.Combine(outDir, "results.md"), ResultsTables.Markdown(sweep, all, ordered));
-            Plots.AccuracyPlot.Write(all.Select(c => c.Row).Distinct().ToList(), all.Select(c => c.Column).Distinct().ToList(), ordered,
-                Path.Combine(outDir, "accuracy.png"));
+            foreach (var axis in Plots.ProgressAxis.For(ordered.Select(o => o.Progress)))
+                Plots.AccuracyPlot.Write(all.Select(c => c.Row).Distinct().ToList(), all.Select(c => c.Column).Distinct().ToList(), ordered,
+                    Path.Combine(outDir, axis.FileName), axis);
         }
     }
 

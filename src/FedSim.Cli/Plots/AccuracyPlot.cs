@@ -1,24 +1,36 @@
 using FedSim.Cli.Compare;
+using FedSim.Core.Metrics;
 using SkiaSharp;
 
 namespace FedSim.Cli.Plots;
 
-/// <summary>Test accuracy per round, one panel per partition row, one line per algorithm (mean over the seeds that have the round).</summary>
+/// <summary>
+/// Test accuracy against rounds, cumulative MB or simulated seconds (<see cref="ProgressAxis"/>), in panels of lines;
+/// each point of a line is the mean over its runs that have that round. A sweep gets one panel per partition row and
+/// one line per algorithm column; a run folder one panel with its one run.
+/// </summary>
 internal static class AccuracyPlot
 {
     private const int PanelWidth = 640;
     private const int PanelHeight = 420;
 
-    public static void Write(IReadOnlyList<string> rows, IReadOnlyList<string> columns, IReadOnlyList<CellOutcome> outcomes, string pngPath)
+    /// <summary>One line: a label and the runs it averages (one per seed).</summary>
+    internal sealed record Series(string Label, IReadOnlyList<IReadOnlyList<ProgressPoint>> Runs);
+
+    /// <summary>A sweep's figure: partition rows as panels, algorithm columns as lines.</summary>
+    public static void Write(IReadOnlyList<string> rows, IReadOnlyList<string> columns, IReadOnlyList<CellOutcome> outcomes, string pngPath, ProgressAxis axis) =>
+        Write(rows.Select(r => (r, (IReadOnlyList<Series>)Lines(columns, outcomes.Where(o => o.Cell.Row == r).ToList()))).ToList(), pngPath, axis);
+
+    public static void Write(IReadOnlyList<(string Title, IReadOnlyList<Series> Lines)> panels, string pngPath, ProgressAxis axis)
     {
-        var panels = rows.Select(r => Panel(r, columns, outcomes.Where(o => o.Cell.Row == r).ToList())).ToList();
-        var gridColumns = Math.Min(2, Math.Max(1, panels.Count));
-        var gridRows = Math.Max(1, (panels.Count + gridColumns - 1) / gridColumns);
+        var images = panels.Select(p => Panel(p.Title, p.Lines, axis)).ToList();
+        var gridColumns = Math.Min(2, Math.Max(1, images.Count));
+        var gridRows = Math.Max(1, (images.Count + gridColumns - 1) / gridColumns);
         using var surface = SKSurface.Create(new SKImageInfo(gridColumns * PanelWidth, gridRows * PanelHeight));
         surface.Canvas.Clear(SKColors.White);
-        for (var i = 0; i < panels.Count; i++)
+        for (var i = 0; i < images.Count; i++)
         {
-            using var image = SKImage.FromEncodedData(panels[i]);
+            using var image = SKImage.FromEncodedData(images[i]);
             surface.Canvas.DrawImage(image, i % gridColumns * PanelWidth, i / gridColumns * PanelHeight);
         }
         using var snapshot = surface.Snapshot();
@@ -26,28 +38,33 @@ internal static class AccuracyPlot
         Coordinator.AtomicFile.WriteAllBytes(pngPath, data.ToArray());
     }
 
-    private static byte[] Panel(string row, IReadOnlyList<string> columns, List<CellOutcome> outcomes)
+    private static List<Series> Lines(IReadOnlyList<string> columns, List<CellOutcome> outcomes) =>
+        columns.Select(column =>
+        {
+            var runs = outcomes.Where(o => o.Cell.Column == column && o.Progress.Count > 0).ToList();
+            var seeds = runs.Select(o => o.Cell.Seed).Distinct().Count();
+            return new Series(seeds > 1 ? $"{column} (mean of {seeds} seeds)" : column, runs.Select(o => o.Progress).ToList());
+        }).Where(s => s.Runs.Count > 0).ToList();
+
+    private static byte[] Panel(string title, IReadOnlyList<Series> lines, ProgressAxis axis)
     {
         var plot = new ScottPlot.Plot();
-        foreach (var column in columns)
+        foreach (var series in lines)
         {
-            var runs = outcomes.Where(o => o.Cell.Column == column && o.Accuracy.Count > 0).ToList();
-            if (runs.Count == 0) continue;
-            var rounds = runs.Max(o => o.Accuracy.Count);
-            var xs = new List<double>();
-            var ys = new List<double>();
+            var rounds = series.Runs.Max(r => r.Count);
+            var xs = new double[rounds];
+            var ys = new double[rounds];
             for (var r = 0; r < rounds; r++)
             {
-                var at = runs.Where(o => o.Accuracy.Count > r).Select(o => o.Accuracy[r] * 100).ToList();
-                xs.Add(r + 1);
-                ys.Add(at.Average());
+                var at = series.Runs.Where(run => run.Count > r).Select(run => run[r]).ToList();
+                xs[r] = at.Average(axis.X);
+                ys[r] = at.Average(p => p.Accuracy * 100);
             }
-            var line = plot.Add.Scatter(xs.ToArray(), ys.ToArray());
-            line.LegendText = runs.Select(o => o.Cell.Seed).Distinct().Count() > 1 ? $"{column} (mean of {runs.Select(o => o.Cell.Seed).Distinct().Count()} seeds)" : column;
+            plot.Add.Scatter(xs, ys).LegendText = series.Label;
         }
-        plot.Title(row);
-        plot.XLabel("round");
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Title(title);
+        plot.XLabel(axis.Label);
+        if (axis == ProgressAxis.Round) plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.YLabel("test accuracy (%)");
         plot.ShowLegend(ScottPlot.Alignment.LowerRight);
         return plot.GetImageBytes(PanelWidth, PanelHeight, ScottPlot.ImageFormat.Png);

@@ -10,4 +10,7 @@ internal enum OptionKind
 
     /// <summary>One of a fixed set of names (an enum property, or a string with choices).</summary>
     Choice,
+
+    /// <summary>A list of numbers (<see cref="NumberList"/>), each within the bounds.</summary>
+    NumberList,
 }

@@ -40,6 +40,7 @@ internal sealed record OptionSpec(string Key, OptionKind Kind, object? Default, 
             OptionKind.Number => double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d)
                 ? CheckRange(d, d)
                 : (null, $"expected a number, got '{raw}'"),
+            OptionKind.NumberList => ParseList(raw),
             _ => throw new InvalidOperationException(Kind.ToString()),
         };
     }
@@ -49,6 +50,21 @@ internal sealed record OptionSpec(string Key, OptionKind Kind, object? Default, 
         if (!Choices!.Contains(raw, StringComparer.Ordinal))
             return (null, $"'{raw}' is not one of {string.Join(", ", Choices!)}");
         return EnumType is null ? (raw, null) : (OptionNames.EnumValue(EnumType, raw), null);
+    }
+
+    /// <summary>A list written <c>[0.5, 0.7]</c> or <c>0.5,0.7</c> (a YAML list reaches here joined with commas).</summary>
+    private (object? Value, string? Error) ParseList(string raw)
+    {
+        var items = raw.Trim().TrimStart('[').TrimEnd(']').Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (items.Length == 0) return (null, $"expected at least one number ({Describe()})");
+        var values = new double[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (!double.TryParse(items[i], NumberStyles.Float, CultureInfo.InvariantCulture, out values[i]) || !double.IsFinite(values[i]))
+                return (null, $"expected a number, got '{items[i]}' (item {i + 1} of the list)");
+            if (CheckRange(values[i], values[i]).Error is { } error) return (null, error);
+        }
+        return (new NumberList(values), null);
     }
 
     private (object? Value, string? Error) CheckRange(object value, double d)
@@ -70,6 +86,7 @@ internal sealed record OptionSpec(string Key, OptionKind Kind, object? Default, 
             OptionKind.Integer => "an integer",
             OptionKind.Number => "a number",
             OptionKind.Boolean => "true or false",
+            OptionKind.NumberList => "a list of numbers",
             _ => "a string",
         };
         var parts = new List<string>();
@@ -85,6 +102,7 @@ internal sealed record OptionSpec(string Key, OptionKind Kind, object? Default, 
         bool b => b ? "true" : "false",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         Enum e => OptionNames.Kebab(e.ToString()),
+        NumberList list => $"[{list}]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };

@@ -45,6 +45,7 @@ internal static class SpecReader
             : type == typeof(int) ? OptionKind.Integer
             : type == typeof(double) ? OptionKind.Number
             : type == typeof(bool) ? OptionKind.Boolean
+            : type == typeof(NumberList) ? OptionKind.NumberList
             : type.IsEnum ? OptionKind.Choice
             : throw new InvalidOperationException($"{p.DeclaringType!.Name}.{p.Name}: options of type {type.Name} are not supported");
         return new OptionSpec(a.Key ?? OptionNames.Snake(p.Name), kind, defaultValue, a.Help)

@@ -6,7 +6,10 @@ internal abstract record RawNode(string Source, int? Line);
 /// <summary>A single value; null text is a plain null (<c>~</c>, <c>null</c> or nothing).</summary>
 internal sealed record RawScalar(string? Text, string Source, int? Line) : RawNode(Source, Line);
 
-/// <summary>A list or anything else that is neither a value nor a mapping.</summary>
+/// <summary>A list, items in file order.</summary>
+internal sealed record RawList(IReadOnlyList<RawNode> Items, string Source, int? Line) : RawNode(Source, Line);
+
+/// <summary>Anything else that is neither a value, a list nor a mapping.</summary>
 internal sealed record RawOther(string What, string Source, int? Line) : RawNode(Source, Line);
 
 /// <summary>A mapping, keys in file order.</summary>

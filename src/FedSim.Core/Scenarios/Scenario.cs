@@ -35,6 +35,9 @@ public sealed record Scenario
     [Section("simulated devices and networks, stragglers and dropout (a simulated clock: nothing sleeps)")]
     public SystemSection System { get; init; } = new();
 
+    [Section("what a run's summary reports beyond its metrics")]
+    public ReportSection Report { get; init; } = new();
+
     [Section("where parties run")]
     public DeploymentSection Deployment { get; init; } = new();
 

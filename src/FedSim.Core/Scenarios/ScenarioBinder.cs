@@ -53,6 +53,8 @@ internal sealed class ScenarioBinder(ScenarioSchema schema, List<ScenarioError> 
     private bool Value(RawNode node, OptionSpec option, string path, out object? value)
     {
         value = null;
+        if (option.Kind == OptionKind.NumberList && node is RawList { Items: var items } list && items.All(i => i is RawScalar { Text: not null }))
+            node = new RawScalar(string.Join(",", items.Select(i => ((RawScalar)i).Text)), list.Source, list.Line);
         if (node is not RawScalar scalar)
         {
             errors.Add(new ScenarioError(node.Source, node.Line, path, $"expected a single value ({option.Describe()})"));

@@ -110,6 +110,7 @@ public static class ScenarioJsonSchema
                 OptionKind.Integer => "integer",
                 OptionKind.Number => "number",
                 OptionKind.Boolean => "boolean",
+                OptionKind.NumberList => "array",
                 _ => "string",
             };
             var o = new JsonObject
@@ -118,8 +119,10 @@ public static class ScenarioJsonSchema
                 ["description"] = option.Help,
             };
             if (option.Choices is { } choices) o["enum"] = new JsonArray(choices.Select(c => (JsonNode)c).ToArray());
-            if (option.Min is { } min) o[option.MinExclusive ? "exclusiveMinimum" : "minimum"] = min;
-            if (option.Max is { } max) o[option.MaxExclusive ? "exclusiveMaximum" : "maximum"] = max;
+            var bounds = o;
+            if (option.Kind == OptionKind.NumberList) o["items"] = bounds = new JsonObject { ["type"] = "number" };
+            if (option.Min is { } min) bounds[option.MinExclusive ? "exclusiveMinimum" : "minimum"] = min;
+            if (option.Max is { } max) bounds[option.MaxExclusive ? "exclusiveMaximum" : "maximum"] = max;
             o["default"] = option.Default switch
             {
                 null => null,
@@ -127,6 +130,7 @@ public static class ScenarioJsonSchema
                 int i => i,
                 double d => d,
                 bool b => b,
+                NumberList list => new JsonArray(list.Values.Select(v => (JsonNode)v).ToArray()),
                 _ => option.Default.ToString(),
             };
             return o;

@@ -20,7 +20,12 @@ internal static class ScenarioWriter
             switch (child)
             {
                 case OptionSpec:
-                    map[child.Key] = value is Enum e ? OptionNames.Kebab(e.ToString()) : value;
+                    map[child.Key] = value switch
+                    {
+                        Enum e => OptionNames.Kebab(e.ToString()),
+                        NumberList list => list.Values.ToList(),
+                        _ => value,
+                    };
                     break;
                 case SectionSpec section:
                     map[child.Key] = Section(schema, value!, section);

@@ -74,8 +74,10 @@ internal static class YamlMappingReader
                     raw.Entries.Add(new RawEntry(key, LineOf(keyNode), Convert(valueNode, keyPath, source, errors)));
                 }
                 return raw;
+            case YamlSequenceNode list:
+                return new RawList(list.Children.Select(c => Convert(c, path, source, errors)).ToList(), source, LineOf(node));
             default:
-                return new RawOther(node is YamlSequenceNode ? "a list" : "a node", source, LineOf(node));
+                return new RawOther("a node", source, LineOf(node));
         }
     }
 

@@ -13,10 +13,10 @@ public sealed class RunFolderReaderTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private IReadOnlyList<double> Accuracy(string metrics)
+    private List<double> Accuracy(string metrics)
     {
         File.WriteAllText(Path.Combine(_dir, "metrics.csv"), metrics);
-        return RunFolderReader.Read(Cell, _dir, "completed", null).Accuracy;
+        return RunFolderReader.Read(Cell, _dir, "completed", null).Progress.Select(p => p.Accuracy).ToList();
     }
 
     [Fact]
@@ -46,8 +46,35 @@ public sealed class RunFolderReaderTests : IDisposable
     {
         var outcome = RunFolderReader.Read(Cell, _dir, "failed", "boom");
 
-        Assert.Empty(outcome.Accuracy);
+        Assert.Empty(outcome.Progress);
         Assert.Equal("failed", outcome.Status);
         Assert.Equal("boom", outcome.Error);
+    }
+
+    [Fact]
+    public void Progress_adds_up_the_bytes_and_keeps_the_simulated_clock_and_the_summary_s_targets()
+    {
+        File.WriteAllText(Path.Combine(_dir, "metrics.csv"), "round,accuracy,bytes_up,bytes_down,sim_clock_seconds\n1,0.4,100,300,2.5\n2,0.6,120,300,6\n");
+        File.WriteAllText(Path.Combine(_dir, "summary.json"), """
+            {"status": "completed", "accuracy_targets": [{"accuracy": 0.5, "round": 2, "sim_seconds": 6, "bytes_up": 220, "bytes_down": 600},
+             {"accuracy": 0.9, "round": null, "sim_seconds": null, "bytes_up": null, "bytes_down": null}]}
+            """);
+
+        var outcome = RunFolderReader.Read(Cell, _dir, "completed", null);
+
+        Assert.Equal([new(1, 0.4, 2.5, 100, 300), new FedSim.Core.Metrics.ProgressPoint(2, 0.6, 6, 220, 600)], outcome.Progress);
+        Assert.Equal([new(0.5, 2, 6, 220, 600), new FedSim.Core.Metrics.TargetCrossing(0.9, null, null, null, null)], outcome.Targets);
+    }
+
+    [Fact]
+    public void A_run_recorded_before_the_clock_and_the_targets_reads_with_zero_time_and_no_targets()
+    {
+        File.WriteAllText(Path.Combine(_dir, "metrics.csv"), "round,accuracy,bytes_up,bytes_down\n1,0.4,100,300\n");
+        File.WriteAllText(Path.Combine(_dir, "summary.json"), """{"status": "completed"}""");
+
+        var outcome = RunFolderReader.Read(Cell, _dir, "completed", null);
+
+        Assert.Equal(0, Assert.Single(outcome.Progress).SimClockSeconds);
+        Assert.Empty(outcome.Targets);
     }
 }

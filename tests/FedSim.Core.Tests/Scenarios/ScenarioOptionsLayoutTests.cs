@@ -154,6 +154,29 @@ public sealed class ScenarioOptionsLayoutTests
         Assert.Equal("compression.uplink.then.nope", e.Field);
     }
 
+    [Theory]
+    [InlineData("report:\n  accuracy_targets: [0.6, 0.85]\n")]
+    [InlineData("report:\n  accuracy_targets:\n    - 0.6\n    - 0.85\n")]
+    public void A_number_list_reads_from_a_yaml_list_and_round_trips(string yaml)
+    {
+        var s = Load(yaml).Scenario;
+
+        Assert.Equal(new FedSim.Core.Components.NumberList(0.6, 0.85), s.Report.AccuracyTargets);
+        Assert.Equal(s, Load(TestScenarios.Schema.ToYaml(s)).Scenario);
+        Assert.Equal(new FedSim.Core.Components.NumberList(0.9), Load(yaml, "report.accuracy_targets=[0.9]").Scenario.Report.AccuracyTargets);
+        Assert.Equal(new FedSim.Core.Components.NumberList(0.5, 0.9), Load("name: x\n", "report.accuracy_targets=0.5,0.9").Scenario.Report.AccuracyTargets);
+    }
+
+    [Theory]
+    [InlineData("report:\n  accuracy_targets: [0.5, 1.5]\n", "s.yaml:2: report.accuracy_targets: 1.5 is out of range (a list of numbers >= 0 and <= 1)")]
+    [InlineData("report:\n  accuracy_targets: [0.5, high]\n", "s.yaml:2: report.accuracy_targets: expected a number, got 'high' (item 2 of the list)")]
+    [InlineData("report:\n  accuracy_targets: []\n", "s.yaml:2: report.accuracy_targets: must not be empty (a list of numbers >= 0 and <= 1)")]
+    [InlineData("report:\n  accuracy_targets: [[0.5]]\n", "s.yaml:2: report.accuracy_targets: expected a single value (a list of numbers >= 0 and <= 1)")]
+    public void A_bad_number_list_names_the_key_and_the_value(string yaml, string expected)
+    {
+        Assert.Equal(expected, SingleError(yaml).ToString());
+    }
+
     [Fact]
     public void The_model_is_an_inline_choice()
     {

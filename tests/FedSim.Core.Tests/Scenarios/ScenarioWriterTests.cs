@@ -112,6 +112,11 @@ public sealed class ScenarioWriterTests
               deadline_s: null
               over_commit: 1
               dropout: 0
+            report:
+              accuracy_targets:
+              - 0.5
+              - 0.7
+              - 0.8
             deployment:
               mode: local
               party_processes: 2
