@@ -39,7 +39,9 @@ internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver 
         var initial = InitialModel.Create(scenario, data.Train);
         using var models = new ModelPool(scenario.Model, data.Test.SampleShape, data.Test.Classes);
         var evaluator = new TorchGlobalEvaluator(new Evaluator(data.Test, models));
-        var loop = new RoundLoop(state, ScenarioAlgorithm.Strategy(scenario), evaluator, new RunRecorder(outDir), observer);
+        Func<ModelWeights, CancellationToken, Task<RunSummary>> loop = scenario.Federation.Mode == "async"
+            ? new AsyncLoop(state, ScenarioAlgorithm.AsyncStrategy(scenario), evaluator, new RunRecorder(outDir), observer).RunAsync
+            : new RoundLoop(state, ScenarioAlgorithm.Strategy(scenario), evaluator, new RunRecorder(outDir), observer).RunAsync;
 
         await using var server = await CoordinatorServer.StartAsync(state, listen,
             parties == Parties.External ? LogLevel.Information : LogLevel.Warning, ct);
@@ -65,10 +67,10 @@ internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver 
     }
 
     /// <summary>Runs the round loop; an in-process node that died (e.g. its dataset is missing) must not leave it waiting for registrations.</summary>
-    private static async Task<RunSummary> RunLoop(RoundLoop loop, ModelWeights initial, Task nodes, CancellationToken ct)
+    private static async Task<RunSummary> RunLoop(Func<ModelWeights, CancellationToken, Task<RunSummary>> loop, ModelWeights initial, Task nodes, CancellationToken ct)
     {
         using var stopLoop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var runTask = loop.RunAsync(initial, stopLoop.Token);
+        var runTask = loop(initial, stopLoop.Token);
         if (await Task.WhenAny(runTask, nodes) == nodes && nodes.IsFaulted)
         {
             await stopLoop.CancelAsync();

@@ -95,7 +95,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
             throw new RpcException(new Status(StatusCode.NotFound, $"task {request.TaskId} is not assigned to node {request.NodeId}"));
         if (task.IsDone)
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"task {request.TaskId} is already closed"));
-        var groups = TensorGroup.Of(task.Global, task.Instructions.Payloads, w => state.EncodeDown(w, task.Round));
+        var groups = TensorGroup.Of(task.Global, task.Instructions.Payloads, w => state.EncodeDown(w, task.ModelRound));
         var header = new TaskHeader
         {
             TaskId = task.Id,
@@ -140,7 +140,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
                 assembler.Add(message.Tensor);
             }
             outcome = header.Status == ResultStatus.Ok
-                ? ToOutcome(task, header, assembler.Complete(group => group == TensorGroup.Model ? state.ReceivedDown(task.Global, task.Round) : null))
+                ? ToOutcome(task, header, assembler.Complete(group => group == TensorGroup.Model ? state.ReceivedDown(task.Global, task.ModelRound) : null))
                 : TaskOutcome.Failed(string.IsNullOrEmpty(header.Error) ? "party reported a failure" : header.Error);
         }
         catch (InvalidDataException e)

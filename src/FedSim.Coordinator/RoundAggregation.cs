@@ -8,11 +8,13 @@ namespace FedSim.Coordinator;
 /// and the update tracker under one lock, then its weights are dropped. Memory: one aggregate, plus the updates the
 /// tracker keeps within its budget, plus whatever uploads are in flight. Disposing it disposes the aggregator.
 /// </summary>
-public sealed class RoundAggregation(IRoundAggregator aggregator, UpdateTracker tracker) : IDisposable
+public sealed class RoundAggregation(IRoundAggregator aggregator, UpdateTracker tracker) : ITaskSink, IDisposable
 {
     private readonly List<PartyResult> _held = [];
 
     internal object Gate { get; } = new();
+
+    object ITaskSink.Gate => Gate;
 
     /// <summary>The round's simulated clock (none: every result folds as it arrives).</summary>
     internal RoundSimulation? Simulation { get; init; }
@@ -24,6 +26,29 @@ public sealed class RoundAggregation(IRoundAggregator aggregator, UpdateTracker 
     {
         aggregator.Add(result);
         tracker.Add(result.PartyId, result.Weights);
+    }
+
+    /// <summary>
+    /// A result under the round's simulated clock: refused past the deadline, held in an over-committed round, else
+    /// folded now (a result the algorithm refuses turns into a failure).
+    /// </summary>
+    public TaskOutcome Accept(TrainingTask task, PartyResult result)
+    {
+        if (Simulation is { } sim)
+        {
+            task.SimSeconds = sim.Seconds(task, result);
+            if (sim.Rejection(task.SimSeconds) is { } reason) return TaskOutcome.Failed(reason);
+        }
+        try
+        {
+            if (Simulation is { Deferred: true }) Hold(result);
+            else Fold(result);
+            return TaskOutcome.Success(result.WithoutWeights());
+        }
+        catch (InvalidDataException e)
+        {
+            return TaskOutcome.Failed("invalid update: " + e.Message);
+        }
     }
 
     /// <summary>Keeps a result, weights and all, until <see cref="FoldHeld"/> (over-committed rounds).</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FedSim.Core.Algorithms;
 using FedSim.Core.Metrics;
 using FedSim.Core.Systems;
@@ -7,7 +6,7 @@ using FedSim.Core.Weights;
 namespace FedSim.Coordinator;
 
 /// <summary>
-/// The federated round loop (the only one): wait for every party to be hosted, then per round let the strategy choose
+/// The synchronous round loop (its one asynchronous sibling is <see cref="AsyncLoop"/>): wait for every party to be hosted, then per round let the strategy choose
 /// the parties and their instructions, announce tasks, wait for results until all answered or the deadline, aggregate
 /// what arrived with the strategy, evaluate and record. Speaks domain types only; the gRPC service does the wire.
 /// </summary>
@@ -22,59 +21,20 @@ public sealed class RoundLoop(
 
     public async Task<RunSummary> RunAsync(ModelWeights initial, CancellationToken ct)
     {
-        var time = state.Time;
-        var scenario = state.Scenario;
-        var started = time.GetTimestamp();
-        var startedAt = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-        recorder.WriteStart(state.ScenarioYaml, state.Partition);
-        var totals = new RunTotals();
-        var status = "completed";
-        string? error = null;
-        try
+        var run = new RunLifecycle(state, recorder, observer, RegistrationTimeout);
+        return await run.RunAsync(async (totals, started, startedAt, token) =>
         {
-            observer.Message($"waiting for party nodes to host all {scenario.Partition.Parties} parties");
-            await WaitForParties(ct);
-            var global = strategy.Initialize(initial, scenario.Partition.Parties);
-            for (var round = 1; round <= scenario.Federation.Rounds; round++)
+            var global = strategy.Initialize(initial, state.Scenario.Partition.Parties);
+            for (var round = 1; round <= state.Scenario.Federation.Rounds; round++)
             {
-                ct.ThrowIfCancellationRequested();
-                global = await RunRound(round, global, totals, ct);
-                recorder.WriteSummary(RunSummary.Build(state, recorder.Rounds, "running", null, totals, started, startedAt));
+                token.ThrowIfCancellationRequested();
+                global = await RunRound(round, global, totals, run, token);
+                run.Checkpoint(totals, started, startedAt);
             }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            status = "cancelled";
-            error = "the run was stopped before it finished";
-        }
-        catch (RoundFailedException e)
-        {
-            status = "failed";
-            error = e.Message;
-        }
-        finally
-        {
-            state.Registry.StopAll(status == "completed" ? "run completed" : $"run {status}");
-        }
-        var summary = RunSummary.Build(state, recorder.Rounds, status, error, totals, started, startedAt);
-        recorder.WriteSummary(summary);
-        return summary;
+        }, ct);
     }
 
-    private async Task WaitForParties(CancellationToken ct)
-    {
-        try
-        {
-            await state.Registry.AllPartiesHosted.WaitAsync(RegistrationTimeout, state.Time, ct);
-        }
-        catch (TimeoutException)
-        {
-            throw new RoundFailedException(
-                $"after {RegistrationTimeout.TotalSeconds:0}s only {state.Registry.HostedCount} of {state.Registry.TotalParties} parties are hosted by a party node");
-        }
-    }
-
-    private async Task<ModelWeights> RunRound(int round, ModelWeights global, RunTotals totals, CancellationToken ct)
+    private async Task<ModelWeights> RunRound(int round, ModelWeights global, RunTotals totals, RunLifecycle run, CancellationToken ct)
     {
         var scenario = state.Scenario;
         var roundStart = state.Time.GetTimestamp();
@@ -83,7 +43,7 @@ public sealed class RoundLoop(
         observer.RoundStarted(round, scenario.Federation.Rounds, plan.Parties.Count);
         var sim = new RoundSimulation(state, round);
         using var aggregation = new RoundAggregation(strategy.BeginRound(round, global), new UpdateTracker(global, state.UpdateMemoryBudgetBytes)) { Simulation = sim };
-        var tasks = await RunTasks(round, global, plan, aggregation, ct);
+        var tasks = await RunTasks(round, global, plan, aggregation, run, ct);
         var wanted = Math.Min(scenario.PartiesPerRound, plan.Parties.Count);
         var timing = sim.Settle(tasks, wanted);
         var outcomes = Settled(tasks, timing, aggregation, wanted);
@@ -134,7 +94,7 @@ public sealed class RoundLoop(
     }
 
     /// <summary>Announces the plan's tasks and waits until every one has a result or failure, or the round deadline passed.</summary>
-    private async Task<List<TrainingTask>> RunTasks(int round, ModelWeights global, RoundPlan plan, RoundAggregation aggregation, CancellationToken ct)
+    private async Task<List<TrainingTask>> RunTasks(int round, ModelWeights global, RoundPlan plan, RoundAggregation aggregation, RunLifecycle run, CancellationToken ct)
     {
         var timeout = TimeSpan.FromSeconds(state.Scenario.Federation.RoundTimeoutSeconds);
         var deadline = state.Time.GetUtcNow() + timeout;
@@ -149,17 +109,10 @@ public sealed class RoundLoop(
         {
             foreach (var party in plan.Parties)
             {
-                var node = state.Registry.HostOf(party.PartyId);
-                var task = new TrainingTask($"r{round}-p{party.PartyId}-{Guid.NewGuid():N}", round, party.PartyId, node?.Id ?? "",
-                    global, party.Instructions, deadline.ToUnixTimeMilliseconds(), aggregation, state.Time)
-                {
-                    Dropped = aggregation.Simulation?.Dropped(party.PartyId) == true,
-                };
+                var dropped = aggregation.Simulation?.Dropped(party.PartyId) == true;
+                var task = run.Dispatch($"r{round}-p{party.PartyId}-{Guid.NewGuid():N}", round, party.PartyId, global, party.Instructions, deadline, aggregation, dropped);
                 tasks.Add(task);
-                state.Board.Add(task);
-                if (task.Dropped) task.Complete(TaskOutcome.Failed(aggregation.Simulation!.DropoutReason));
-                else if (node?.Announce(new TaskOffer(task.Id, round, party.PartyId, task.DeadlineUnixMs)) != true)
-                    task.Complete(TaskOutcome.Failed("no live party node hosts this party"));
+                if (dropped) task.Complete(TaskOutcome.Failed(aggregation.Simulation!.DropoutReason));
             }
             try
             {

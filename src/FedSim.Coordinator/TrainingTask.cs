@@ -9,7 +9,7 @@ namespace FedSim.Coordinator;
 /// </summary>
 public sealed class TrainingTask(
     string id, int round, int partyId, string nodeId, ModelWeights global, PartyInstructions instructions, long deadlineUnixMs,
-    RoundAggregation aggregation, TimeProvider time)
+    ITaskSink sink, TimeProvider time)
 {
     private readonly TaskCompletionSource<TaskOutcome> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long _created = time.GetTimestamp();
@@ -35,7 +35,13 @@ public sealed class TrainingTask(
     public long Fp32BytesUp => BytesUp + Interlocked.Read(ref _savedUp);
 
     /// <summary>The party's simulated seconds for the task (NaN without a result): see <see cref="Core.Systems.DeviceProfile"/>.</summary>
-    public double SimSeconds { get; private set; } = double.NaN;
+    public double SimSeconds { get; internal set; } = double.NaN;
+
+    /// <summary>
+    /// The round (or async server version + 1) the global model belongs to: its one downlink encoding draws from that
+    /// round's stream, however many tasks fetch it. The task's own <see cref="Round"/> by default.
+    /// </summary>
+    public int ModelRound { get; init; } = round;
 
     /// <summary>The party drops out of the round (<c>system.dropout</c>): it is never announced.</summary>
     public bool Dropped { get; init; }
@@ -60,45 +66,21 @@ public sealed class TrainingTask(
     public void AddSavedUp(long n) => Interlocked.Add(ref _savedUp, n);
 
     /// <summary>
-    /// Ends the task once (later calls return false): a result is folded into the round's aggregate first, and a result
-    /// the algorithm refuses turns into a failure. The outcome kept here has no weights.
+    /// Ends the task once (later calls return false): a result goes to the task's sink first (a round's aggregate folds
+    /// it, and a result the algorithm refuses turns into a failure). The outcome kept here has no weights.
     /// </summary>
     public bool Complete(TaskOutcome outcome)
     {
-        lock (aggregation.Gate)
+        lock (sink.Gate)
         {
             if (_outcome.Task.IsCompleted) return false;
             if (outcome.Result is { } result)
             {
-                outcome = Admit(result);
+                outcome = sink.Accept(this, result);
             }
             TaskSeconds = time.GetElapsedTime(_created).TotalSeconds;
             _outcome.SetResult(outcome);
             return true;
-        }
-    }
-
-    /// <summary>
-    /// A result under the simulated clock: refused past the deadline, held in an over-committed round, else folded now
-    /// (a result the algorithm refuses turns into a failure). The outcome kept here has no weights.
-    /// </summary>
-    private TaskOutcome Admit(PartyResult result)
-    {
-        var sim = aggregation.Simulation;
-        if (sim is not null)
-        {
-            SimSeconds = sim.Seconds(this, result);
-            if (sim.Rejection(SimSeconds) is { } reason) return TaskOutcome.Failed(reason);
-        }
-        try
-        {
-            if (sim is { Deferred: true }) aggregation.Hold(result);
-            else aggregation.Fold(result);
-            return TaskOutcome.Success(result with { Weights = ModelWeights.Empty, Payloads = ModelWeights.NoPayloads });
-        }
-        catch (InvalidDataException e)
-        {
-            return TaskOutcome.Failed("invalid update: " + e.Message);
         }
     }
 }

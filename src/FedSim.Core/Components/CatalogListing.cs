@@ -35,12 +35,12 @@ public static class CatalogListing
             sb.Append('\n');
             var indent = new string(' ', width + 2);
             if (c.Reference is { } reference) sb.Append(indent).Append(reference).Append('\n');
-            var options = c.Options.Children.Where(o => o is OptionSpec or ChoiceSpec).ToList();
+            var options = Flatten(c.Options, "").ToList();
             if (options.Count == 0) sb.Append(indent).Append("no options\n");
-            foreach (var o in options)
+            foreach (var (name, o) in options)
             {
                 // Chosen in one place: the option's full scenario key; in several (every device setting), its name.
-                var key = sites.Count == 1 ? site!.OptionPath(c.Name, o.Key) : o.Key;
+                var key = sites.Count == 1 ? site!.OptionPath(c.Name, name) : name;
                 var (value, describe) = o is OptionSpec option
                     ? (OptionSpec.Format(option.Default) ?? "null", option.Describe())
                     : (((ChoiceSpec)o).DefaultName, $"a {OptionNames.Kebab(((ChoiceSpec)o).Kind.ToString())}: a name or {{{((ChoiceSpec)o).Selector}: NAME, ...}}");
@@ -49,4 +49,10 @@ public static class CatalogListing
             }
         }
     }
+
+    /// <summary>A component's settings with their keys relative to it, nested sections' own as <c>staleness.a</c>.</summary>
+    private static IEnumerable<(string Key, SettingSpec Setting)> Flatten(SectionSpec section, string prefix) =>
+        section.Children.SelectMany(c => c is SectionSpec nested
+            ? Flatten(nested, $"{prefix}{c.Key}.")
+            : c is OptionSpec or ChoiceSpec ? [($"{prefix}{c.Key}", c)] : Enumerable.Empty<(string, SettingSpec)>());
 }

@@ -64,5 +64,8 @@ public static class Seeds
 
         /// <summary>Whether a sampled party drops out of a round (per round and party).</summary>
         public const long Dropout = 11;
+
+        /// <summary>Which idle party asynchronous FL starts next (per draw).</summary>
+        public const long AsyncSampling = 12;
     }
 }

@@ -8,8 +8,15 @@ public sealed record FederationSection
     [Choice(ComponentKind.Algorithm, "the federated algorithm")]
     public ComponentChoice Algorithm { get; init; } = new("fedavg", new NoOptions());
 
-    [Option("communication rounds", Min = 1, Max = 1_000_000)]
+    [Option("sync: rounds of sampled parties; async: parties train continuously on the simulated clock (an asynchronous algorithm: fedasync, fedbuff)",
+        Choices = ["sync", "async"])]
+    public string Mode { get; init; } = "sync";
+
+    [Option("communication rounds (async: server steps)", Min = 1, Max = 1_000_000)]
     public int Rounds { get; init; } = 5;
+
+    [Option("async: how many parties train at once", Min = 1)]
+    public int Concurrency { get; init; } = 5;
 
     [Option("fraction of parties sampled each round", Min = 0, MinExclusive = true, Max = 1)]
     public double Fraction { get; init; } = 1.0;

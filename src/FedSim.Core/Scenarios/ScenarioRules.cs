@@ -23,8 +23,26 @@ internal static class ScenarioRules
             if (choice.Name != Systems.Constant.Name && choice.Component?.Implementation is Systems.IDistributionComponent d && d.Lowest(choice.Options) <= 0)
                 Add($"system.{key}", $"'{choice.Name}' can draw a bandwidth of 0 or less; give it a positive low or floor (only a constant 0 means unlimited)");
         }
+        Asynchrony(s, Add);
         if (s.Compression.Downlink.Component?.Implementation is Codecs.ICodecComponent { UpdatesOnly: true })
             Add("compression.downlink",
                 $"'{s.Compression.Downlink.Name}' sends only part of what it is given and would replace the global model; it is for updates, so only an uplink codec (choose one that sends every value)");
+    }
+
+    /// <summary>The mode and the algorithm agree, and async mode refuses what only rounds have.</summary>
+    private static void Asynchrony(Scenario s, Action<string, string> add)
+    {
+        var isAsync = s.Federation.Algorithm.Component?.Implementation is Algorithms.IAsyncAlgorithm;
+        if (s.Federation.Mode == "async" && !isAsync && s.Federation.Algorithm.Component is not null)
+            add("federation.algorithm", $"'{s.Federation.Algorithm.Name}' runs in rounds; federation.mode: async needs an asynchronous algorithm (fedasync, fedbuff)");
+        if (s.Federation.Mode != "async" && isAsync)
+            add("federation.mode", $"'{s.Federation.Algorithm.Name}' is asynchronous: set federation.mode: async");
+        if (s.Federation.Mode != "async") return;
+        if (s.Federation.Concurrency > s.Partition.Parties)
+            add("federation.concurrency", $"{s.Federation.Concurrency} parties training at once, but there are only {s.Partition.Parties}");
+        if (s.System.DeadlineSeconds is not null) add("system.deadline_s", "async mode has no rounds to miss; leave it null");
+        if (s.System.OverCommit != 1) add("system.over_commit", "async mode samples no rounds; leave it 1");
+        if (s.System.Dropout != 0) add("system.dropout", "not simulated in async mode yet; leave it 0");
+        if (s.Federation.Fraction != 1) add("federation.fraction", "async mode samples no rounds (federation.concurrency sets how many train at once); leave it 1");
     }
 }

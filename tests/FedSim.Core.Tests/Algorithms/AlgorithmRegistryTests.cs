@@ -8,12 +8,16 @@ namespace FedSim.Core.Tests.Algorithms;
 /// <summary>Every registered algorithm has both halves, and what its party half asks of local training exists.</summary>
 public sealed class AlgorithmRegistryTests
 {
-    public static TheoryData<string> Algorithms() => [.. DefaultCatalog.Instance.Algorithms.Names];
+    public static TheoryData<string> Algorithms() =>
+        [.. DefaultCatalog.Instance.Algorithms.All.Where(a => a.Implementation is not IAsyncAlgorithm).Select(a => a.Name)];
+
+    public static TheoryData<string> AsyncAlgorithms() =>
+        [.. DefaultCatalog.Instance.Algorithms.All.Where(a => a.Implementation is IAsyncAlgorithm).Select(a => a.Name)];
 
     [Fact]
     public void The_shipped_algorithms_are_registered()
     {
-        Assert.Equal(["fedadagrad", "fedadam", "fedavg", "fedavgm", "fednova", "fedprox", "fedyogi", "scaffold"], DefaultCatalog.Instance.Algorithms.Names);
+        Assert.Equal(["fedadagrad", "fedadam", "fedasync", "fedavg", "fedavgm", "fedbuff", "fednova", "fedprox", "fedyogi", "scaffold"], DefaultCatalog.Instance.Algorithms.Names);
     }
 
     [Theory]
@@ -35,5 +39,23 @@ public sealed class AlgorithmRegistryTests
         var aggregator = strategy.BeginRound(1, start);
         aggregator.Add(new PartyResult(0, 4, 2, 0.5, 0.1, global) { Payloads = payloads });
         Assert.Equal(global.Count, aggregator.Finish([]).Global.Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(AsyncAlgorithms))]
+    public void Each_asynchronous_one_makes_its_async_strategy_and_a_plain_party_half(string name)
+    {
+        var scenario = TestScenarios.Parse($"federation:\n  algorithm: {name}\n  mode: async\n");
+        var global = Tensors.WeightSet(("w", [1f, 2f]));
+
+        var server = ScenarioAlgorithm.AsyncStrategy(scenario);
+        var party = ScenarioAlgorithm.Party(scenario);
+
+        Assert.Empty(party.Prepare(new PartyTask(1, 0, global, PartyInstructions.None)));
+        var update = new AsyncUpdate(0, Tensors.WeightSet(("w", [3f, 2f])), global, 4, 0);
+        var step = Enumerable.Range(0, 100).Select(_ => server.Offer(update, global)).First(s => s is not null)!;
+        Assert.Equal(global.Count, step.Global.Count);
+        Assert.True(step.Global[0].Data[0] > 1f, $"{name} did not move towards the update");
+        Assert.Throws<InvalidOperationException>(() => ScenarioAlgorithm.Strategy(scenario));
     }
 }

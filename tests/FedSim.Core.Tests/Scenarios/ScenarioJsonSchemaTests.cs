@@ -1,3 +1,4 @@
+using FedSim.Core.Algorithms;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FedSim.Core.Scenarios;
@@ -73,7 +74,8 @@ public sealed class ScenarioJsonSchemaTests
     {
         foreach (var algorithm in TestScenarios.Schema.Catalog.Algorithms.Names)
         {
-            var yaml = TestScenarios.Schema.ToYaml(TestScenarios.Parse($"federation:\n  algorithm: {algorithm}\ncompression:\n  uplink: fp16\n"));
+            var mode = TestScenarios.Schema.Catalog.Algorithms.Get(algorithm).Implementation is IAsyncAlgorithm ? "async" : "sync";
+            var yaml = TestScenarios.Schema.ToYaml(TestScenarios.Parse($"federation:\n  algorithm: {algorithm}\n  mode: {mode}\ncompression:\n  uplink: fp16\n"));
             var result = Evaluate(yaml);
             Assert.True(result.IsValid, $"{algorithm}: {Errors(result)}\n{yaml}");
         }

@@ -96,7 +96,9 @@ public sealed class ScenarioWriterTests
               weight_decay: 1E-05
             federation:
               algorithm: fedavg
+              mode: sync
               rounds: 5
+              concurrency: 5
               fraction: 1
               min_parties: 1
               round_timeout_s: 600
