@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Real-network test: a coordinator and two party nodes, each in its own Linux network namespace, joined by
 # veth pairs. Party 0's link is shaped (delay and rate limit in both directions), party 1's is not; a short
-# Fashion-MNIST run must then show party 0's communication and fetch times clearly above party 1's.
+# Fashion-MNIST run must then show party 0's communication and fetch times clearly above party 1's, and party 0's
+# measured communication time must agree within 25% with the simulated clock's for the same link (system section).
 #
 # Needs root (or CAP_NET_ADMIN and the right to create namespaces), ip and tc (iproute2), and a shaping qdisc:
 # netem (delay + rate), or, on kernels built without netem, tbf (rate only). When something is missing it
@@ -149,6 +150,12 @@ federation:
   rounds: $rounds
   min_parties: 2
   round_timeout_s: 600
+system:
+  # The simulated link of the shaped party: its rate, and its delay as latency. A task costs two round trips
+  # (announcement and fetch, then the result and its answer), the formula's 2 * latency one: hence twice the delay.
+  bandwidth_up_mbps: $(awk -v r="$rate_kbit" 'BEGIN { print r / 1000 }')
+  bandwidth_down_mbps: $(awk -v r="$rate_kbit" 'BEGIN { print r / 1000 }')
+  latency_ms: $((2 * delay_ms))
 EOF
 
 # in_ns NS LOG COMMAND...: run COMMAND in namespace NS in the background, output to LOG, without any proxy
@@ -244,9 +251,13 @@ awk -F, -v delay="$delay_ms" -v rate="$rate_kbit" -v burst="$burst_bytes" -v rou
             comm_gap = v[a, "comm_seconds"] - v[b, "comm_seconds"]
             printf "round %d: party 0 - party 1: comm %+.3f s (needs >= %.3f), fetch %+.3f s (needs >= %.3f)\n", r, comm_gap, comm_min, fetch_gap, fetch_min
             if (comm_gap < comm_min) problem = problem sprintf("; round %d: party 0 comm_seconds only %.3f s above party 1 (needs %.3f)", r, comm_gap, comm_min)
+            # The simulated clock for the same link (compute takes no simulated time here: sim_seconds is all communication).
+            sim = v[a, "sim_seconds"]; off = (v[a, "comm_seconds"] - sim) / sim
+            printf "round %d: party 0 measured comm %.3f s, simulated %.3f s (%+.0f%%, needs within 25%%)\n", r, v[a, "comm_seconds"], sim, 100 * off
+            if (off > 0.25 || off < -0.25) problem = problem sprintf("; round %d: party 0 measured comm_seconds %.3f s and simulated %.3f s differ by %+.0f%%", r, v[a, "comm_seconds"], sim, 100 * off)
             if (fetch_gap < fetch_min) problem = problem sprintf("; round %d: party 0 fetch_seconds only %.3f s above party 1 (needs %.3f)", r, fetch_gap, fetch_min)
         }
         if (problem != "") { print "netns test FAIL: " substr(problem, 3); exit 1 }
-        printf "netns test PASS: the shaped party'\''s communication is slower in rounds 2-%d (round 1: warm-up, not checked)\n", rounds
+        printf "netns test PASS: the shaped party'\''s communication is slower in rounds 2-%d and agrees with the simulated clock (round 1: warm-up, not checked)\n", rounds
     }
     function max0(x) { return x > 0 ? x : 0 }' "$run/parties.csv"
