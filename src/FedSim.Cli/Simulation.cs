@@ -31,9 +31,10 @@ internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver 
 
     public async Task<RunSummary> RunAsync(Uri listen, Parties parties, CancellationToken ct)
     {
+        var traces = TraceFiles.Load(scenario);
         var data = DatasetCatalog.Load(scenario.Dataset, scenario.Seed);
         var partition = PartitionPlanner.Plan(scenario, data.Train.Labels, data.Train.Classes, data.Train.Groups);
-        var state = new CoordinatorState(scenario, ScenarioFile.ToYaml(scenario), partition, time);
+        var state = new CoordinatorState(scenario, ScenarioFile.ToYaml(scenario), partition, time, traces);
         var workers = scenario.Deployment.Workers > 0 ? scenario.Deployment.Workers : Environment.ProcessorCount;
         TorchThreads.ConfigureForWorkers(parties == Parties.InProcess ? workers : 1);
         var initial = InitialModel.Create(scenario, data.Train);

@@ -15,7 +15,7 @@ public sealed class CoordinatorState
     private readonly ConditionalWeakTable<ModelWeights, ModelWeights> _receivedDown = [];
 
     /// <summary>The state of one run; <paramref name="scenarioYaml"/> is the resolved scenario as written to the run folder (nodes get it at registration).</summary>
-    public CoordinatorState(Scenario scenario, string scenarioYaml, PartitionReport partition, TimeProvider time)
+    public CoordinatorState(Scenario scenario, string scenarioYaml, PartitionReport partition, TimeProvider time, Core.Systems.Traces.SystemTraces? traces = null)
     {
         Scenario = scenario;
         ScenarioYaml = scenarioYaml;
@@ -23,7 +23,8 @@ public sealed class CoordinatorState
         Time = time;
         Uplink = LinkCodec.Of(scenario.Compression.Uplink, "uplink");
         Downlink = LinkCodec.Of(scenario.Compression.Downlink, "downlink");
-        Devices = DeviceProfiles.Draw(scenario.System, scenario.Partition.Parties, scenario.Seed);
+        Devices = DeviceProfiles.Draw(scenario.System, scenario.Partition.Parties, scenario.Seed, traces?.Devices);
+        Availability = new Availability(scenario.System, scenario.Partition.Parties, scenario.Seed, traces?.Behaviour);
         var share = (int)Math.Ceiling(scenario.Partition.Parties / (double)Math.Max(1, scenario.Deployment.PartyProcesses));
         NodeTimeout = TimeSpan.FromSeconds(scenario.Federation.NodeTimeoutSeconds);
         Registry = new NodeRegistry(scenario.Partition.Parties, share, time);
@@ -39,6 +40,9 @@ public sealed class CoordinatorState
 
     /// <summary>Each party's simulated device and network, drawn from the scenario's <c>system</c> section.</summary>
     public IReadOnlyList<DeviceProfile> Devices { get; }
+
+    /// <summary>Who is online when a round starts.</summary>
+    public Availability Availability { get; }
     public int HeartbeatIntervalMs { get; init; } = 2000;
 
     /// <summary>How parties encode what they send, and the only encoding accepted from them.</summary>

@@ -39,7 +39,8 @@ public sealed class RoundLoop(
         var scenario = state.Scenario;
         var roundStart = state.Time.GetTimestamp();
         var sampled = RoundClock.Sampled(scenario.PartiesPerRound, scenario.System.OverCommit, scenario.Partition.Parties);
-        var plan = strategy.ConfigureRound(new RoundContext(round, scenario.Partition.Parties, sampled, scenario.Seed), global);
+        var online = state.Availability.Online(round, totals.SimClockSeconds);
+        var plan = strategy.ConfigureRound(new RoundContext(round, scenario.Partition.Parties, sampled, scenario.Seed) { Online = online }, global);
         observer.RoundStarted(round, scenario.Federation.Rounds, plan.Parties.Count);
         var sim = new RoundSimulation(state, round);
         using var aggregation = new RoundAggregation(strategy.BeginRound(round, global), new UpdateTracker(global, state.UpdateMemoryBudgetBytes)) { Simulation = sim };
@@ -57,7 +58,8 @@ public sealed class RoundLoop(
         totals.AddTraffic(traffic, failures.Count);
         if (results.Count < scenario.Federation.MinParties)
         {
-            var shortfall = $"only {results.Count} of {plan.Parties.Count} sampled parties answered, fewer than federation.min_parties = {scenario.Federation.MinParties}";
+            var shortfall = $"only {results.Count} of {plan.Parties.Count} sampled parties answered, fewer than federation.min_parties = {scenario.Federation.MinParties}"
+                + (online is null ? "" : $" ({online.Count} of {scenario.Partition.Parties} parties were online)");
             recorder.AppendParties(RoundRows.Parties(round, outcomes, new Dictionary<int, PartyUpdateStats>(), $"not aggregated: {shortfall}"));
             var why = string.Join("; ", failures.Take(5).Select(f => $"party {f.PartyId}: {f.Reason}"));
             throw new RoundFailedException($"round {round}: {shortfall} ({why}; every party's outcome is in parties.csv)");

@@ -143,4 +143,41 @@ public sealed class SimulatedClockTests : IDisposable
             if (dropped) Assert.Equal(("dropout: vanished mid-round (system.dropout = 0.4)", 0L), (p["error"], L(p, "bytes_down")));
         }
     }
+
+    private static string Trace(string name) => Path.Combine(RepositoryRoot.Path, "scenarios", "traces", name);
+
+    [Fact]
+    public async Task FedScale_traces_set_each_party_s_device_and_rounds_sample_only_parties_online_at_their_start()
+    {
+        var system = $"system:\n  device_trace: {Trace("example_device_capacity.pkl")}\n  availability_trace: {Trace("example_behave_trace.pkl")}";
+        var (parties, rounds) = await Run("traces", system, parties: 6, rounds: 3, "federation.fraction=0.5");
+
+        var devices = Core.Systems.Traces.FedScaleTraces.Devices(File.ReadAllBytes(Trace("example_device_capacity.pkl")), "d");
+        var behaviour = Core.Systems.Traces.FedScaleTraces.Behaviour(File.ReadAllBytes(Trace("example_behave_trace.pkl")), "b");
+        var clock = 0.0;
+        foreach (var round in rounds)
+        {
+            var sampled = parties.Where(p => p["round"] == round["round"]).ToList();
+            Assert.NotEmpty(sampled);
+            Assert.All(sampled, p => Assert.True(behaviour[(int)L(p, "party")].IsOnline(clock), $"party {p["party"]} sampled offline at {clock} s"));
+            foreach (var p in sampled)
+            {
+                var d = devices[(int)L(p, "party")];
+                var device = new DeviceProfile(d.ComputationMs * 3, d.CommunicationKbps / 1000, d.CommunicationKbps / 1000, 0);
+                Assert.Equal(device.Seconds(L(p, "bytes_down"), L(p, "bytes_up"), L(p, "examples"), 1), D(p, "sim_seconds"), 9);
+            }
+            clock = D(round, "sim_clock_seconds");
+        }
+    }
+
+    [Fact]
+    public async Task A_missing_trace_file_is_bad_input_naming_its_key()
+    {
+        var yaml = SmallScenario.Yaml(parties: 2, rounds: 1) + "\nsystem:\n  device_trace: /nonexistent/devices.pkl\n";
+
+        var (exit, _, stderr) = await CliRunner.Run("run", _ws.WriteScenario("missing.yaml", yaml), "--out", _ws.Path_("missing"));
+
+        Assert.Equal(2, exit);
+        Assert.Contains("/nonexistent/devices.pkl: system.device_trace: no such file", stderr);
+    }
 }

@@ -67,5 +67,8 @@ public static class Seeds
 
         /// <summary>Which idle party asynchronous FL starts next (per draw).</summary>
         public const long AsyncSampling = 12;
+
+        /// <summary>Whether a party is online in a round (<c>system.availability</c>, per round and party).</summary>
+        public const long Availability = 13;
     }
 }

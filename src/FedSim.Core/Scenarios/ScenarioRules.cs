@@ -24,6 +24,7 @@ internal static class ScenarioRules
                 Add($"system.{key}", $"'{choice.Name}' can draw a bandwidth of 0 or less; give it a positive low or floor (only a constant 0 means unlimited)");
         }
         Asynchrony(s, Add);
+        Traces(s, Add);
         if (s.Compression.Downlink.Component?.Implementation is Codecs.ICodecComponent { UpdatesOnly: true })
             Add("compression.downlink",
                 $"'{s.Compression.Downlink.Name}' sends only part of what it is given and would replace the global model; it is for updates, so only an uplink codec (choose one that sends every value)");
@@ -44,5 +45,24 @@ internal static class ScenarioRules
         if (s.System.OverCommit != 1) add("system.over_commit", "async mode samples no rounds; leave it 1");
         if (s.System.Dropout != 0) add("system.dropout", "not simulated in async mode yet; leave it 0");
         if (s.Federation.Fraction != 1) add("federation.fraction", "async mode samples no rounds (federation.concurrency sets how many train at once); leave it 1");
+    }
+
+    /// <summary>
+    /// A device trace sets compute and bandwidths: giving them values too is a contradiction, refused (their defaults,
+    /// as a resolved scenario writes them, are not).
+    /// </summary>
+    private static void Traces(Scenario s, Action<string, string> add)
+    {
+        if (s.System.DeviceTrace is not null)
+        {
+            var unset = new SystemSection();
+            foreach (var (key, choice) in s.System.DeviceSettings().Where(d => d.Key != "latency_ms"))
+                if (!choice.Equals(unset.DeviceSettings().First(d => d.Key == key).Choice))
+                    add($"system.{key}", $"system.device_trace ({s.System.DeviceTrace}) sets it for every party; remove one of the two");
+        }
+        if (s.System.AvailabilityTrace is not null && s.System.Availability != 1)
+            add("system.availability", $"system.availability_trace ({s.System.AvailabilityTrace}) decides who is online; remove one of the two");
+        if (s.Federation.Mode == "async" && (s.System.AvailabilityTrace is not null || s.System.Availability != 1))
+            add(s.System.AvailabilityTrace is not null ? "system.availability_trace" : "system.availability", "availability is simulated for rounds only (sync mode) so far");
     }
 }

@@ -26,6 +26,18 @@ public sealed record SystemSection
         Layout = ChoiceLayout.Inline, Selector = "dist", NumberShorthand = Constant.Name)]
     public ComponentChoice LatencyMs { get; init; } = new(Constant.Name, new ConstantOptions());
 
+    [Option("FedScale device trace (a client_device_capacity pickle): party i takes its i-th client in id order (cycling), which sets compute_ms_per_sample and both bandwidths")]
+    public string? DeviceTrace { get; init; }
+
+    [Option("training cost per sample over a device trace's inference latency ('computation'); FedScale's augmentation factor is 3", Min = 0, MinExclusive = true)]
+    public double TraceComputeFactor { get; init; } = 3;
+
+    [Option("probability that a party is online in a round (a seeded draw per round and party); rounds sample among online parties", Min = 0, MinExclusive = true, Max = 1)]
+    public double Availability { get; init; } = 1;
+
+    [Option("FedScale behaviour trace (a client_behave_trace pickle): party i follows its i-th client's online intervals, looked up at each round's start on the simulated clock")]
+    public string? AvailabilityTrace { get; init; }
+
     [Option("simulated seconds a party has in a round; a slower party fails with reason 'deadline' and is not aggregated (null: none)",
         Key = "deadline_s", Min = 0, MinExclusive = true)]
     public double? DeadlineSeconds { get; init; }

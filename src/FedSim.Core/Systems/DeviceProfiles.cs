@@ -10,7 +10,12 @@ namespace FedSim.Core.Systems;
 /// </summary>
 public static class DeviceProfiles
 {
-    public static IReadOnlyList<DeviceProfile> Draw(SystemSection system, int parties, int seed)
+    /// <summary>
+    /// Every party's device. With a device trace, party i takes the trace's i-th client (in id order, cycling): its
+    /// <c>computation</c> times <c>trace_compute_factor</c> as compute, its <c>communication</c> (kbit/s) as both
+    /// bandwidths; the latency is still drawn.
+    /// </summary>
+    public static IReadOnlyList<DeviceProfile> Draw(SystemSection system, int parties, int seed, IReadOnlyList<Traces.TraceDevice>? trace = null)
     {
         var settings = system.DeviceSettings().Select(s => s.Choice).ToList();
         var profiles = new DeviceProfile[parties];
@@ -19,6 +24,11 @@ public static class DeviceProfiles
             var v = new double[settings.Count];
             for (var i = 0; i < settings.Count; i++)
                 v[i] = Draw(settings[i], Seeds.Stream(seed, Seeds.Purpose.Device, i, party));
+            if (trace is { Count: > 0 })
+            {
+                var device = trace[party % trace.Count];
+                (v[0], v[1], v[2]) = (device.ComputationMs * system.TraceComputeFactor, device.CommunicationKbps / 1000, device.CommunicationKbps / 1000);
+            }
             profiles[party] = new DeviceProfile(v[0], v[1], v[2], v[3]);
         }
         return profiles;

@@ -111,6 +111,10 @@ public sealed class ScenarioWriterTests
               bandwidth_up_mbps: 0
               bandwidth_down_mbps: 0
               latency_ms: 0
+              device_trace: null
+              trace_compute_factor: 3
+              availability: 1
+              availability_trace: null
               deadline_s: null
               over_commit: 1
               dropout: 0
