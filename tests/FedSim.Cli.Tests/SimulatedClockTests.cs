@@ -179,5 +179,8 @@ public sealed class SimulatedClockTests : IDisposable
 
         Assert.Equal(2, exit);
         Assert.Contains("/nonexistent/devices.pkl: system.device_trace: no such file", stderr);
+        var validate = await CliRunner.Run("validate", _ws.WriteScenario("missing2.yaml", yaml));
+        Assert.Equal(2, validate.Exit);
+        Assert.Contains("/nonexistent/devices.pkl: system.device_trace: no such file", validate.Err);
     }
 }

@@ -12,6 +12,7 @@ internal static class ValidateCommand
         command.SetAction(p =>
         {
             var scenario = input.Load(p);
+            TraceFiles.Load(scenario); // the trace files it names must exist and read
             var output = p.InvocationConfiguration.Output;
             output.WriteLine($"{input.Path(p)}: ok");
             output.Write(ScenarioFile.ToYaml(scenario));
@@ -19,7 +20,8 @@ internal static class ValidateCommand
         });
         return new CommandDefinition(command, """
             Notes:
-              A bad scenario exits 2 naming the file, line and key of each problem.
+              A bad scenario exits 2 naming the file, line and key of each problem; trace files it names
+              (system.device_trace, system.availability_trace) are read too.
             """);
     }
 }
