@@ -116,7 +116,7 @@ public sealed class AsyncLoop(
                 Forget(flight.Id);
                 _pending.Add((task, outcome, 0));
                 if (_pending.Count(p => !p.Outcome.Ok) > 10 * Scenario.Federation.Concurrency)
-                    throw new RoundFailedException($"server step {_version + 1}: {_pending.Count} tasks failed in a row (last: party {task.PartyId}: {outcome.Failure})");
+                    throw new RoundFailedException($"server step {_version + 1}: {_pending.Count(p => !p.Outcome.Ok)} tasks failed since the last server step (last: party {task.PartyId}: {outcome.Failure})");
             }
         }
 

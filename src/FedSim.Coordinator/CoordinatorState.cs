@@ -41,6 +41,10 @@ public sealed class CoordinatorState
     /// <summary>Each party's simulated device and network, drawn from the scenario's <c>system</c> section.</summary>
     public IReadOnlyList<DeviceProfile> Devices { get; }
 
+    /// <summary>A task's simulated seconds on its party's device, from the bytes it really sent and received (see <see cref="DeviceProfile"/>).</summary>
+    internal double SimSeconds(TrainingTask task, Core.Algorithms.PartyResult result) =>
+        Devices[task.PartyId].Seconds(task.BytesDown, task.BytesUp, result.NumExamples, Scenario.Training.LocalEpochs);
+
     /// <summary>Who is online when a round starts.</summary>
     public Availability Availability { get; }
     public int HeartbeatIntervalMs { get; init; } = 2000;

@@ -9,15 +9,13 @@ namespace FedSim.Coordinator;
 internal sealed class FlightSink(CoordinatorState state) : ITaskSink
 {
     private readonly Dictionary<string, PartyResult> _results = [];
-    private readonly RoundSimulation _clock = new(state, 0);
 
     public object Gate { get; } = new();
 
     public TaskOutcome Accept(TrainingTask task, PartyResult result)
     {
-        var bad = result.Weights.FirstNonFinite();
-        if (bad is not null) return TaskOutcome.Failed($"invalid update: tensor {bad} has a value that is not finite");
-        task.SimSeconds = _clock.Seconds(task, result);
+        // FederationService has refused non-finite and misshapen updates before they get here.
+        task.SimSeconds = state.SimSeconds(task, result);
         _results[task.Id] = result;
         return TaskOutcome.Success(result.WithoutWeights());
     }

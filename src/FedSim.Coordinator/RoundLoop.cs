@@ -111,10 +111,8 @@ public sealed class RoundLoop(
         {
             foreach (var party in plan.Parties)
             {
-                var dropped = aggregation.Simulation?.Dropped(party.PartyId) == true;
-                var task = run.Dispatch($"r{round}-p{party.PartyId}-{Guid.NewGuid():N}", round, party.PartyId, global, party.Instructions, deadline, aggregation, dropped);
-                tasks.Add(task);
-                if (dropped) task.Complete(TaskOutcome.Failed(aggregation.Simulation!.DropoutReason));
+                var drop = aggregation.Simulation is { } sim && sim.Dropped(party.PartyId) ? sim.DropoutReason : null;
+                tasks.Add(run.Dispatch($"r{round}-p{party.PartyId}-{Guid.NewGuid():N}", round, party.PartyId, global, party.Instructions, deadline, aggregation, drop));
             }
             try
             {

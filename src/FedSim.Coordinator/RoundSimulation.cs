@@ -22,8 +22,7 @@ internal sealed class RoundSimulation(CoordinatorState state, int round)
 
     public string DropoutReason => $"dropout: vanished mid-round (system.dropout = {Format(System.Dropout)})";
 
-    public double Seconds(TrainingTask task, PartyResult result) =>
-        state.Devices[task.PartyId].Seconds(task.BytesDown, task.BytesUp, result.NumExamples, state.Scenario.Training.LocalEpochs);
+    public double Seconds(TrainingTask task, PartyResult result) => state.SimSeconds(task, result);
 
     /// <summary>Why a result with these simulated seconds does not count on arrival, or null.</summary>
     public string? Rejection(double seconds) =>

@@ -60,19 +60,22 @@ internal sealed class RunLifecycle(CoordinatorState state, RunRecorder recorder,
         }
     }
 
-    /// <summary>Announces a task to the node hosting its party (or fails it at once when no live node does).</summary>
+    /// <summary>
+    /// Announces a task to the node hosting its party, or fails it at once: with <paramref name="dropReason"/> (the
+    /// party dropped out, so it is never announced), or when no live node hosts the party.
+    /// </summary>
     public TrainingTask Dispatch(string id, int round, int partyId, ModelWeights global, Core.Algorithms.PartyInstructions instructions,
-        DateTimeOffset deadline, ITaskSink sink, bool dropped = false, int? modelRound = null)
+        DateTimeOffset deadline, ITaskSink sink, string? dropReason = null, int? modelRound = null)
     {
         var node = state.Registry.HostOf(partyId);
         var task = new TrainingTask(id, round, partyId, node?.Id ?? "", global, instructions, deadline.ToUnixTimeMilliseconds(), sink, state.Time)
         {
-            Dropped = dropped,
+            Dropped = dropReason is not null,
             ModelRound = modelRound ?? round,
         };
         state.Board.Add(task);
-        if (dropped) return task;
-        if (node?.Announce(new TaskOffer(task.Id, round, partyId, task.DeadlineUnixMs)) != true)
+        if (dropReason is not null) task.Complete(TaskOutcome.Failed(dropReason));
+        else if (node?.Announce(new TaskOffer(task.Id, round, partyId, task.DeadlineUnixMs)) != true)
             task.Complete(TaskOutcome.Failed("no live party node hosts this party"));
         return task;
     }

@@ -61,7 +61,7 @@ internal static class ScenarioOverrides
     private static SettingSpec? Child(ScenarioSchema schema, SettingSpec? at, string key) => at switch
     {
         SectionSpec section => section.Find(key),
-        ChoiceSpec { Layout: ChoiceLayout.Inline } inline => schema.Components(inline).All.Select(c => c.Options.Find(key)).FirstOrDefault(s => s is not null),
+        ChoiceSpec { Layout: ChoiceLayout.Inline } inline => schema.InlineOptions(inline, key).Select(o => o.Setting).FirstOrDefault(),
         _ => null,
     };
 

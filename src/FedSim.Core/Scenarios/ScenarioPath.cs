@@ -67,10 +67,10 @@ internal sealed record ScenarioPath(string Path, SettingSpec Setting)
     private static ScenarioPath? InlineOption(ScenarioSchema schema, string path, ChoiceSpec inline, string[] rest)
     {
         if (rest.Length == 1 && rest[0] == inline.Selector) return new ScenarioPath(path, inline) { Choice = inline };
-        var owners = schema.Components(inline).All.Where(c => c.Options.Find(rest[0]) is OptionSpec or ChoiceSpec).ToList();
+        var owners = schema.InlineOptions(inline, rest[0]);
         if (owners.Count == 0) return null;
-        var setting = owners[0].Options.Find(rest[0])!;
-        if (rest.Length == 1) return new ScenarioPath(path, setting) { Choice = inline, Candidates = owners };
+        var setting = owners[0].Setting;
+        if (rest.Length == 1) return new ScenarioPath(path, setting) { Choice = inline, Candidates = owners.Select(o => o.Component).ToList() };
         return setting is ChoiceSpec { Layout: ChoiceLayout.Inline } nested ? InlineOption(schema, path, nested, rest[1..]) : null;
     }
 

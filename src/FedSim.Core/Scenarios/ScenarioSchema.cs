@@ -26,6 +26,13 @@ public sealed class ScenarioSchema(Catalog catalog)
     internal static IEnumerable<ChoiceSpec> NamedChoices(SectionSpec section) =>
         section.Children.OfType<ChoiceSpec>().Where(c => c.Layout == ChoiceLayout.Named);
 
+    /// <summary>
+    /// The components an inline choice may pick that have a setting <paramref name="key"/> (an option, or an inline
+    /// choice of their own), with that setting: <c>compression.uplink.fraction</c> is top-k's.
+    /// </summary>
+    internal IReadOnlyList<(ComponentInfo Component, SettingSpec Setting)> InlineOptions(ChoiceSpec inline, string key) =>
+        Components(inline).All.Select(c => (c, c.Options.Find(key))).Where(x => x.Item2 is OptionSpec or ChoiceSpec).Select(x => (x.c, x.Item2!)).ToList();
+
     /// <summary>Every place a scenario chooses a component of <paramref name="kind"/>.</summary>
     internal IReadOnlyList<ChoiceSite> SitesOf(ComponentKind kind) => Sites(Root, "").Where(s => s.Choice.Kind == kind).ToList();
 

@@ -87,7 +87,7 @@ internal sealed class SweepReader(ScenarioSchema schema, string source, List<Sce
             errors.Add(new ScenarioError(source, line, field, $"{path} takes plain values, not mappings"));
             return null;
         }
-        var inline = schema.Resolve(path)?.Setting as ChoiceSpec is { Layout: ChoiceLayout.Inline } c ? c : null;
+        var inline = schema.Resolve(path)?.Setting is ChoiceSpec { Layout: ChoiceLayout.Inline } c ? c : null;
         var (settings, label) = inline is null ? MappingSettings(map, path, field) : InlineSettings(map, path, inline, field);
         if (settings is null) return null;
         var primary = settings.FirstOrDefault(s => s.Path == path);
