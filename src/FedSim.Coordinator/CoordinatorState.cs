@@ -13,6 +13,7 @@ public sealed class CoordinatorState
 {
     private readonly ConditionalWeakTable<ModelWeights, EncodedWeights> _encodedDown = [];
     private readonly ConditionalWeakTable<ModelWeights, ModelWeights> _receivedDown = [];
+    private readonly DeltaDownlink? _delta;
 
     /// <summary>The state of one run; <paramref name="scenarioYaml"/> is the resolved scenario as written to the run folder (nodes get it at registration).</summary>
     public CoordinatorState(Scenario scenario, string scenarioYaml, PartitionReport partition, TimeProvider time, Core.Systems.Traces.SystemTraces? traces = null)
@@ -23,6 +24,7 @@ public sealed class CoordinatorState
         Time = time;
         Uplink = LinkCodec.Of(scenario.Compression.Uplink, "uplink");
         Downlink = LinkCodec.Of(scenario.Compression.Downlink, "downlink");
+        _delta = scenario.Compression.DownlinkDelta ? new DeltaDownlink(Downlink, scenario.Seed) : null;
         Devices = DeviceProfiles.Draw(scenario.System, scenario.Partition.Parties, scenario.Seed, traces?.Devices);
         Availability = new Availability(scenario.System, scenario.Partition.Parties, scenario.Seed, traces?.Behaviour);
         var share = (int)Math.Ceiling(scenario.Partition.Parties / (double)Math.Max(1, scenario.Deployment.PartyProcesses));
@@ -76,7 +78,17 @@ public sealed class CoordinatorState
     internal EncodedWeights EncodeDown(ModelWeights weights, int round) =>
         _encodedDown.GetValue(weights, w => Downlink.Encode(w, Seeds.Stream(Scenario.Seed, Seeds.Purpose.Codec, round, -1)));
 
-    /// <summary>What a party holds after fetching <paramref name="weights"/>: the weights themselves, or what a lossy downlink delivers.</summary>
-    internal ModelWeights ReceivedDown(ModelWeights weights, int round) =>
+    /// <summary>What a party holds after fetching <paramref name="weights"/> whole: the weights themselves, or what a lossy downlink delivers.</summary>
+    private ModelWeights ReceivedDown(ModelWeights weights, int round) =>
         Downlink.Codec.Lossless ? weights : _receivedDown.GetValue(weights, w => EncodeDown(w, round).Decode(Downlink.Codec));
+
+    /// <summary>
+    /// The global model as <paramref name="task"/>'s node receives it: whole, or with <c>compression.downlink_delta</c>
+    /// relative to the newest earlier model among those the node says it holds (<paramref name="held"/>).
+    /// </summary>
+    internal DownlinkModel ModelDown(TrainingTask task, IReadOnlyCollection<long> held)
+    {
+        DownlinkModel Whole() => new(task.ModelRound, 0, EncodeDown(task.Global, task.ModelRound), ReceivedDown(task.Global, task.ModelRound));
+        return _delta?.For(task.NodeId, held, task.Global, task.ModelRound, Whole) ?? Whole();
+    }
 }

@@ -95,12 +95,16 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
             throw new RpcException(new Status(StatusCode.NotFound, $"task {request.TaskId} is not assigned to node {request.NodeId}"));
         if (task.IsDone)
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"task {request.TaskId} is already closed"));
-        var groups = TensorGroup.Of(task.Global, task.Instructions.Payloads, w => state.EncodeDown(w, task.ModelRound));
+        var model = state.ModelDown(task, request.HeldModels);
+        task.Received = model.Received;
+        var groups = TensorGroup.Of(model.Encoded, task.Instructions.Payloads, w => state.EncodeDown(w, task.ModelRound));
         var header = new TaskHeader
         {
             TaskId = task.Id,
             Round = task.Round,
             PartyId = task.PartyId,
+            ModelId = model.Id,
+            ModelBase = model.BaseId,
             Seed = Core.Randomness.Seeds.Derive(state.Scenario.Seed, Core.Randomness.Seeds.Purpose.LocalShuffle, task.Round, task.PartyId),
         };
         foreach (var (k, v) in task.Instructions.Params) header.Params[k] = v;
@@ -140,7 +144,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
                 assembler.Add(message.Tensor);
             }
             outcome = header.Status == ResultStatus.Ok
-                ? ToOutcome(task, header, assembler.Complete(group => group == TensorGroup.Model ? state.ReceivedDown(task.Global, task.ModelRound) : null))
+                ? ToOutcome(task, header, assembler.Complete(group => group == TensorGroup.Model ? task.Received : null))
                 : TaskOutcome.Failed(string.IsNullOrEmpty(header.Error) ? "party reported a failure" : header.Error);
         }
         catch (InvalidDataException e)

@@ -43,6 +43,12 @@ public sealed class TrainingTask(
     /// </summary>
     public int ModelRound { get; init; } = round;
 
+    /// <summary>
+    /// The global model as the party received it (what a lossy downlink delivered; null until the task is fetched): a
+    /// lossy uplink's update is relative to it.
+    /// </summary>
+    public ModelWeights? Received { get; internal set; }
+
     /// <summary>The party drops out of the round (<c>system.dropout</c>): it is never announced.</summary>
     public bool Dropped { get; init; }
 

@@ -12,10 +12,17 @@ public static class FederationClientStreams
 
     public sealed record SubmitOutcome(SubmitAck Ack, long WireBytes);
 
-    /// <summary>Downloads a task and decodes its tensors with the run's downlink codec.</summary>
-    public static async Task<FetchedTask> FetchAsync(Federation.FederationClient client, string nodeId, string taskId, LinkCodec downlink, CancellationToken ct)
+    /// <summary>
+    /// Downloads a task and decodes its tensors with the run's downlink codec. A node that keeps models
+    /// (<paramref name="held"/>, <c>compression.downlink_delta</c>) says which it has, adds a model sent relative to
+    /// one of them to it, and keeps the result.
+    /// </summary>
+    public static async Task<FetchedTask> FetchAsync(Federation.FederationClient client, string nodeId, string taskId, LinkCodec downlink,
+        CancellationToken ct, HeldModels? held = null)
     {
-        using var fetch = client.FetchTask(new FetchTaskRequest { NodeId = nodeId, TaskId = taskId }, cancellationToken: ct);
+        var request = new FetchTaskRequest { NodeId = nodeId, TaskId = taskId };
+        if (held is not null) request.HeldModels.AddRange(held.Ids);
+        using var fetch = client.FetchTask(request, cancellationToken: ct);
         TaskHeader? header = null;
         TensorAssembler? assembler = null;
         long bytes = 0;
@@ -31,7 +38,12 @@ public static class FederationClientStreams
             else assembler.Add(chunk.Tensor);
         }
         if (header is null || assembler is null) throw new InvalidDataException("task stream was empty");
-        return new FetchedTask(header, assembler.Complete(), bytes);
+        ModelWeights? basis = null;
+        if (header.ModelBase != 0 && (basis = held?.Find(header.ModelBase)) is null)
+            throw new InvalidDataException($"the model of task {taskId} is relative to held model {header.ModelBase}, which this node does not hold");
+        var groups = assembler.Complete(group => group == TensorGroup.Model ? basis : null);
+        if (held is not null && groups.TryGetValue(TensorGroup.Model, out var model)) held.Keep(header.ModelId, model);
+        return new FetchedTask(header, groups, bytes);
     }
 
     /// <summary>Sends <paramref name="header"/> (its tensor specs filled in here) and the groups' chunks.</summary>

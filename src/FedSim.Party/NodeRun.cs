@@ -8,6 +8,9 @@ namespace FedSim.Party;
 /// <summary>What a node loads once, at its first registration: the run's scenario, its runtime and the codecs of both directions.</summary>
 internal sealed record NodeRun(PartyRuntime Runtime, LinkCodec Uplink, LinkCodec Downlink)
 {
+    /// <summary>The global models this node keeps from earlier tasks (only with <c>compression.downlink_delta</c>).</summary>
+    public HeldModels? Held { get; init; }
+
     public static NodeRun Load(RegisterReply reply, PartyNodeOptions options)
     {
         Scenario scenario;
@@ -20,6 +23,9 @@ internal sealed record NodeRun(PartyRuntime Runtime, LinkCodec Uplink, LinkCodec
             throw new InvalidOperationException($"this node cannot take part in run '{reply.RunName}': {e.Message}", e);
         }
         return new NodeRun(PartyRuntime.Load(scenario, options.Workers, options.ThreadsPerWorker),
-            LinkCodec.Of(scenario.Compression.Uplink, "uplink"), LinkCodec.Of(scenario.Compression.Downlink, "downlink"));
+            LinkCodec.Of(scenario.Compression.Uplink, "uplink"), LinkCodec.Of(scenario.Compression.Downlink, "downlink"))
+        {
+            Held = scenario.Compression.DownlinkDelta ? new HeldModels() : null,
+        };
     }
 }

@@ -17,7 +17,7 @@ internal static class TaskExchange
         try
         {
             var fetchStart = time.GetTimestamp();
-            var fetched = await FederationClientStreams.FetchAsync(client, nodeId, task.TaskId, run.Downlink, ct);
+            var fetched = await FederationClientStreams.FetchAsync(client, nodeId, task.TaskId, run.Downlink, ct, run.Held);
             var fetchSeconds = time.GetElapsedTime(fetchStart).TotalSeconds;
             bytesDown += fetched.WireBytes;
             received();

@@ -10,9 +10,9 @@ public sealed class CompressionTests : IDisposable
 
     public void Dispose() => _ws.Dispose();
 
-    private async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> Run(string name, string compression)
+    private async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> Run(string name, string compression, int rounds = 2)
     {
-        var yaml = SmallScenario.Yaml(parties: 3, rounds: 2) + "\n" + compression;
+        var yaml = SmallScenario.Yaml(parties: 3, rounds: rounds) + "\n" + compression;
         var (exit, stdout, stderr) = await CliRunner.Run("run", _ws.WriteScenario(name + ".yaml", yaml), "--out", _ws.Path_(name));
         Assert.True(exit == 0, stdout + stderr);
         return Csv.Read(Path.Combine(_ws.Path_(name), "metrics.csv"));
@@ -82,5 +82,20 @@ public sealed class CompressionTests : IDisposable
 
         Assert.All(rows, r => Assert.InRange(Column(r, "compression_ratio_down"), 3.3, 4.0));
         Assert.True(Column(rows[^1], "loss") < 2.30, $"no learning: loss {rows[^1]["loss"]}");
+    }
+
+    [Fact]
+    public async Task A_delta_downlink_sends_the_same_bytes_as_its_codec_and_keeps_the_run_closer_to_fp32()
+    {
+        var fp32 = await Run("d32", "", rounds: 4);
+        var int4 = await Run("d4", "compression:\n  downlink: int4\n", rounds: 4);
+        var delta = await Run("d4delta", "compression:\n  downlink: int4\n  downlink_delta: true\n", rounds: 4);
+
+        // int4's size does not depend on the values: a difference costs what the model costs (spec fields aside).
+        Assert.InRange(Total(delta, "bytes_down") / (double)Total(int4, "bytes_down"), 0.99, 1.01);
+        // From round 2 the parties get the change since the model they hold, whose int4 error is far smaller.
+        var (loss32, loss4, lossDelta) = (Column(fp32[^1], "loss"), Column(int4[^1], "loss"), Column(delta[^1], "loss"));
+        Assert.True(Math.Abs(lossDelta - loss32) < Math.Abs(loss4 - loss32),
+            $"test loss after round 4: fp32 {loss32}, int4 {loss4}, int4 delta {lossDelta}");
     }
 }

@@ -25,7 +25,7 @@ internal sealed class ScenarioBinder(ScenarioSchema schema, List<ScenarioError> 
                         section.Property!.SetValue(result, Section(map, section, path + "."));
                     break;
                 case ChoiceSpec { Layout: ChoiceLayout.Inline } inline:
-                    inline.Property!.SetValue(result, Inline(entry.Value, inline, path));
+                    inline.Property!.SetValue(result, Inline(entry.Value, inline, path, spec));
                     break;
                 case ChoiceSpec:
                     break; // a named choice is set below, with its component's options
@@ -116,7 +116,8 @@ internal sealed class ScenarioBinder(ScenarioSchema schema, List<ScenarioError> 
         return null;
     }
 
-    private ComponentChoice Inline(RawNode node, ChoiceSpec choice, string path)
+    /// <summary>An inline choice; an unknown key that names a setting of <paramref name="parent"/> (<c>downlink.delta</c> for <c>downlink_delta</c>) gets a hint.</summary>
+    private ComponentChoice Inline(RawNode node, ChoiceSpec choice, string path, SectionSpec parent)
     {
         var registry = schema.Components(choice);
         if (node is RawScalar { Text: null }) return Choice(registry, choice.DefaultName, null);
@@ -136,7 +137,8 @@ internal sealed class ScenarioBinder(ScenarioSchema schema, List<ScenarioError> 
             if (e.Key == choice.Selector) continue;
             if (component.Options.Find(e.Key) is null)
                 errors.Add(new ScenarioError(e.Value.Source, e.KeyLine ?? e.Value.Line, $"{path}.{e.Key}",
-                    $"unknown key ({name} takes {(component.Options.Children.Count == 0 ? "no options" : string.Join(", ", component.Options.Keys))})"));
+                    $"unknown key ({name} takes {(component.Options.Children.Count == 0 ? "no options" : string.Join(", ", component.Options.Keys))})"
+                    + (parent.Find($"{choice.Key}_{e.Key}") is null ? "" : $"; did you mean {path}_{e.Key}?")));
             else rest.Entries.Add(e);
         }
         return Choice(registry, name, ComponentOptions(rest, component, path));

@@ -28,6 +28,18 @@ internal static class ScenarioRules
         if (s.Compression.Downlink.Component?.Implementation is Codecs.ICodecComponent { UpdatesOnly: true })
             Add("compression.downlink",
                 $"'{s.Compression.Downlink.Name}' sends only part of what it is given and would replace the global model; it is for updates, so only an uplink codec (choose one that sends every value)");
+        DownlinkDelta(s, Add);
+    }
+
+    /// <summary>A delta downlink needs a lossy codec (a lossless one sends the model exactly anyway) and rounds.</summary>
+    private static void DownlinkDelta(Scenario s, Action<string, string> add)
+    {
+        if (!s.Compression.DownlinkDelta) return;
+        if (s.Compression.Downlink.Component?.Implementation is Codecs.ICodecComponent codec
+            && codec.Create(s.Compression.Downlink.Options).Lossless)
+            add("compression.downlink_delta", $"'{s.Compression.Downlink.Name}' sends the global model exactly, so a difference gains nothing; choose a lossy compression.downlink (fp16, int8, ...) or leave it false");
+        if (s.Federation.Mode == "async")
+            add("compression.downlink_delta", "simulated for rounds only (sync mode) so far: in async mode which model a node holds when it fetches depends on timing; leave it false");
     }
 
     /// <summary>The mode and the algorithm agree, and async mode refuses what only rounds have.</summary>

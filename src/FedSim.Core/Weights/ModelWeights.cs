@@ -71,13 +71,20 @@ public sealed class ModelWeights
     }
 
     /// <summary>Element-wise <c>this - other</c>.</summary>
-    public ModelWeights Subtract(ModelWeights other)
+    public ModelWeights Subtract(ModelWeights other) => Combine(other, "subtract", System.Numerics.Tensors.TensorPrimitives.Subtract);
+
+    /// <summary>Element-wise <c>this + other</c>.</summary>
+    public ModelWeights Add(ModelWeights other) => Combine(other, "add", System.Numerics.Tensors.TensorPrimitives.Add);
+
+    private delegate void ElementWise(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<float> destination);
+
+    private ModelWeights Combine(ModelWeights other, string what, ElementWise op)
     {
-        EnsureSameLayout(other, "subtract");
+        EnsureSameLayout(other, what);
         return new ModelWeights(_tensors.Select((t, i) =>
         {
             var result = new float[t.Length];
-            System.Numerics.Tensors.TensorPrimitives.Subtract(t.Span, other._tensors[i].Span, result);
+            op(t.Span, other._tensors[i].Span, result);
             return new NamedTensor(t.Name, t.Shape, result);
         }));
     }

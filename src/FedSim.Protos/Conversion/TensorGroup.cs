@@ -7,9 +7,9 @@ public sealed record TensorGroup(string Name, EncodedWeights Tensors)
 {
     public const string Model = "model";
 
-    /// <summary>The groups a stream carries: the model first, then the payloads in name order, each encoded by <paramref name="encode"/>.</summary>
-    public static List<TensorGroup> Of(ModelWeights model, IReadOnlyDictionary<string, ModelWeights> payloads, Func<ModelWeights, EncodedWeights> encode) =>
-        [new(Model, encode(model)), .. payloads.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new TensorGroup(p.Key, encode(p.Value)))];
+    /// <summary>The groups a stream carries: the model as already encoded, then the payloads in name order, each encoded by <paramref name="encode"/>.</summary>
+    public static List<TensorGroup> Of(EncodedWeights model, IReadOnlyDictionary<string, ModelWeights> payloads, Func<ModelWeights, EncodedWeights> encode) =>
+        [new(Model, model), .. payloads.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new TensorGroup(p.Key, encode(p.Value)))];
 
     /// <summary>The received groups other than the model.</summary>
     public static Dictionary<string, ModelWeights> PayloadsOf(IReadOnlyDictionary<string, ModelWeights> groups) =>

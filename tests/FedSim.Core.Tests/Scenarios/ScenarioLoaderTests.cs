@@ -308,6 +308,36 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void A_delta_downlink_is_read_with_a_lossy_codec_in_sync_mode()
+    {
+        var s = TestScenarios.Parse("compression:\n  downlink: int8\n  downlink_delta: true\n", Source);
+
+        Assert.True(s.Compression.DownlinkDelta);
+        Assert.False(TestScenarios.Parse("compression:\n  downlink: int8\n", Source).Compression.DownlinkDelta);
+    }
+
+    [Theory]
+    [InlineData("compression:\n  downlink_delta: true\n", 2,
+        "'fp32' sends the global model exactly, so a difference gains nothing; choose a lossy compression.downlink (fp16, int8, ...) or leave it false")]
+    [InlineData("federation:\n  algorithm: fedasync\n  mode: async\ncompression:\n  downlink: int8\n  downlink_delta: true\n", 6,
+        "simulated for rounds only (sync mode) so far: in async mode which model a node holds when it fetches depends on timing; leave it false")]
+    public void A_delta_downlink_is_refused_where_it_cannot_work(string yaml, int line, string message)
+    {
+        var e = SingleError(yaml);
+
+        Assert.Equal($"s.yaml:{line}: compression.downlink_delta: {message}", e.ToString());
+    }
+
+    [Fact]
+    public void Delta_written_inside_the_downlink_codec_points_to_the_setting_it_means()
+    {
+        var e = SingleError("compression:\n  downlink: {codec: int8, delta: true}\n");
+
+        Assert.Equal("compression.downlink.delta", e.Field);
+        Assert.EndsWith("; did you mean compression.downlink_delta?", e.Message);
+    }
+
+    [Fact]
     public void An_unknown_algorithm_is_reported_with_every_registered_one()
     {
         var e = SingleError("federation:\n  algorithm: fedsgd\n");

@@ -106,6 +106,7 @@ public sealed class ScenarioWriterTests
             compression:
               uplink: fp32
               downlink: fp32
+              downlink_delta: false
             system:
               compute_ms_per_sample: 0
               bandwidth_up_mbps: 0

@@ -58,6 +58,19 @@ public sealed class ModelWeightsTests
     }
 
     [Fact]
+    public void Add_is_element_wise_and_undoes_subtract()
+    {
+        var other = new ModelWeights([new NamedTensor("a", [2], [0.5f, 5f]), new NamedTensor("b", [2, 2], [1f, 1f, 10f, -6f])]);
+
+        var sum = Two().Add(other);
+
+        Assert.Equal([1.5f, 7f], sum[0].Data);
+        Assert.Equal([4f, 5f, 15f, 0f], sum[1].Data);
+        Assert.Equal(Two()[1].Data, other.Add(Two().Subtract(other))[1].Data);
+        Assert.StartsWith("add:", Assert.Throws<InvalidDataException>(() => Two().Add(WeightSet(("a", [1f, 2f])))).Message);
+    }
+
+    [Fact]
     public void Subtract_leaves_both_operands_unchanged()
     {
         var a = Two();
