@@ -41,6 +41,7 @@ public sealed class AsyncLoop(
         private readonly List<(TrainingTask Task, TaskOutcome Outcome, int Staleness)> _pending = [];
         private AsyncClock _clock = null!;
         private ModelWeights _global = initial;
+        private Core.Metrics.UpdateTracker _updates = new(initial, loop.State.UpdateMemoryBudgetBytes);
         private int _version;
         private double _lastStep;
         private long _stepStarted = loop.State.Time.GetTimestamp();
@@ -49,7 +50,7 @@ public sealed class AsyncLoop(
 
         public async Task Run(long started, string startedAt, CancellationToken ct)
         {
-            _clock = new AsyncClock(Scenario.Partition.Parties, Scenario.Federation.Concurrency, Scenario.Seed);
+            _clock = new AsyncClock(Scenario.Partition.Parties, Scenario.Federation.Concurrency, Scenario.Seed, _state.Availability);
             loop.Observer.RoundStarted(1, Scenario.Federation.Rounds, Scenario.Federation.Concurrency);
             try
             {
@@ -129,6 +130,7 @@ public sealed class AsyncLoop(
             var result = _sink.Take(task);
             var staleness = _version - flight.StartVersion;
             _pending.Add((task, task.Outcome.Result, staleness));
+            _updates.Add(flight.PartyId, result.Weights, _versions[flight.StartVersion]);
             var step = loop.Strategy.Offer(new AsyncUpdate(flight.PartyId, result.Weights, _versions[flight.StartVersion], result.NumExamples, staleness), _global);
             if (step is null) return null;
             _global = step.Global;
@@ -166,9 +168,12 @@ public sealed class AsyncLoop(
             var seconds = _clock.Now - _lastStep;
             var wall = _state.Time.GetElapsedTime(_stepStarted).TotalSeconds;
             totals.AddRound(_version, wall, evalSeconds, results.Sum(r => r.TrainSeconds), seconds);
-            var record = RoundRows.Round(_version, metrics, loss, results, new Dictionary<int, Core.Metrics.PartyUpdateStats>(), failures, figures,
+            // Each update against the version it started from, compared with this step's change of the global model.
+            var stats = _updates.Finish(_global);
+            _updates = new Core.Metrics.UpdateTracker(_global, _state.UpdateMemoryBudgetBytes);
+            var record = RoundRows.Round(_version, metrics, loss, results, stats, failures, figures,
                 traffic with { Seconds = wall, EvalSeconds = evalSeconds }) with { SimRoundSeconds = seconds, SimClockSeconds = _clock.Now };
-            loop.Recorder.AppendRound(record, RoundRows.Parties(_version, outcomes, new Dictionary<int, Core.Metrics.PartyUpdateStats>()));
+            loop.Recorder.AppendRound(record, RoundRows.Parties(_version, outcomes, stats));
             loop.Observer.RoundFinished(record);
             _lastStep = _clock.Now;
             _stepStarted = _state.Time.GetTimestamp();

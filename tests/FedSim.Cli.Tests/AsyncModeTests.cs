@@ -22,9 +22,10 @@ public sealed class AsyncModeTests : IDisposable
 
     public void Dispose() => _ws.Dispose();
 
-    private async Task<(List<IReadOnlyDictionary<string, string>> Metrics, List<IReadOnlyDictionary<string, string>> Parties)> Run(string name, string algorithm)
+    private async Task<(List<IReadOnlyDictionary<string, string>> Metrics, List<IReadOnlyDictionary<string, string>> Parties)> Run(string name, string algorithm,
+        string system = "")
     {
-        var yaml = SmallScenario.Yaml(parties: 4, rounds: 4) + "\n" + Async + "\n";
+        var yaml = SmallScenario.Yaml(parties: 4, rounds: 4) + "\n" + Async + "\n" + system;
         var (exit, stdout, stderr) = await CliRunner.Run("run", _ws.WriteScenario(name + ".yaml", yaml), "--out", _ws.Path_(name),
             "--set", "federation.mode=async", "--set", $"federation.algorithm={algorithm}", "--set", "federation.concurrency=2");
         Assert.True(exit == 0, stdout + stderr);
@@ -52,6 +53,26 @@ public sealed class AsyncModeTests : IDisposable
         Assert.True(metrics.Max(m => double.Parse(m["staleness_max"], CultureInfo.InvariantCulture)) >= 1, "with two in flight, some update must be stale");
         var accuracy = metrics.Select(m => double.Parse(m["accuracy"], CultureInfo.InvariantCulture)).ToList();
         Assert.True(accuracy[^1] > accuracy[0] + 0.05, "no learning: accuracy " + string.Join(", ", accuracy));
+        // Each update measured against the version it started from, and compared with its server step's change.
+        Assert.All(parties, p => Assert.True(Number(p["update_norm"]) > 0, $"update_norm '{p["update_norm"]}'"));
+        Assert.All(parties, p => Assert.InRange(Number(p["cosine_to_aggregate"]), -1, 1));
+        Assert.All(metrics, m => Assert.True(Number(m["cosine_mean"]) > 0, $"cosine_mean '{m["cosine_mean"]}'"));
+    }
+
+    private static double Number(string text) => double.Parse(text, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Availability_limits_who_starts_and_the_run_stays_deterministic()
+    {
+        var everyone = await Run("all", "fedasync");
+        var (metrics, parties) = await Run("half", "fedasync", "  availability: 0.3\n");
+        var (metrics2, parties2) = await Run("half2", "fedasync", "  availability: 0.3\n");
+
+        Assert.Equal(Simulated(metrics), Simulated(metrics2));
+        Assert.Equal(Simulated(parties), Simulated(parties2));
+        Assert.Equal(4, metrics.Count);
+        // The same seed picks other parties (or the same ones later) once some are offline at their draws.
+        Assert.NotEqual(Simulated(everyone.Parties), Simulated(parties));
     }
 
     [Fact]

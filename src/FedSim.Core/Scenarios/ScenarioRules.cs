@@ -74,7 +74,5 @@ internal static class ScenarioRules
         }
         if (s.System.AvailabilityTrace is not null && s.System.Availability != 1)
             add("system.availability", $"system.availability_trace ({s.System.AvailabilityTrace}) decides who is online; remove one of the two");
-        if (s.Federation.Mode == "async" && (s.System.AvailabilityTrace is not null || s.System.Availability != 1))
-            add(s.System.AvailabilityTrace is not null ? "system.availability_trace" : "system.availability", "availability is simulated for rounds only (sync mode) so far");
     }
 }

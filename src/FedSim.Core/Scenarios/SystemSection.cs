@@ -32,10 +32,10 @@ public sealed record SystemSection
     [Option("training cost per sample over a device trace's inference latency ('computation'); FedScale's augmentation factor is 3", Min = 0, MinExclusive = true)]
     public double TraceComputeFactor { get; init; } = 3;
 
-    [Option("probability that a party is online in a round (a seeded draw per round and party); rounds sample among online parties", Min = 0, MinExclusive = true, Max = 1)]
+    [Option("probability that a party is online (a seeded draw per party, per round in sync mode, per start of a party in async mode); only online parties are sampled", Min = 0, MinExclusive = true, Max = 1)]
     public double Availability { get; init; } = 1;
 
-    [Option("FedScale behaviour trace (a client_behave_trace pickle): party i follows its i-th client's online intervals, looked up at each round's start on the simulated clock")]
+    [Option("FedScale behaviour trace (a client_behave_trace pickle): party i follows its i-th client's online intervals, looked up on the simulated clock when a round starts (async: when a party is started)")]
     public string? AvailabilityTrace { get; init; }
 
     [Option("simulated seconds a party has in a round; a slower party fails with reason 'deadline' and is not aggregated (null: none)",

@@ -92,4 +92,23 @@ public sealed class UpdateTrackerTests
 
         Assert.Contains("party 5", e.Message);
     }
+
+    [Fact]
+    public void An_update_against_an_older_version_is_measured_from_that_version_and_compared_with_the_step_s_change()
+    {
+        // Step starts at [1, 1]; a party that started from [0, 0] sends [3, 4]: its update is [3, 4] (norm 5), and
+        // the step moves the model to [1.6, 1.8] ([0.6, 0.8], the same direction): cosine 1. A party from the current
+        // version takes the usual path.
+        var current = WeightSet(("w", [1f, 1f]));
+        var tracker = new UpdateTracker(current, 1 << 20);
+        tracker.Add(0, WeightSet(("w", [3f, 4f])), WeightSet(("w", [0f, 0f])));
+        tracker.Add(1, WeightSet(("w", [1f, 2f])), current);
+
+        var stats = tracker.Finish(WeightSet(("w", [1.6f, 1.8f])));
+
+        Assert.Equal(5.0, stats[0].UpdateNorm, 6);
+        Assert.Equal(1.0, stats[0].CosineToAggregate, 6);
+        Assert.Equal(1.0, stats[1].UpdateNorm, 6); // [0, 1]
+        Assert.Equal(0.8, stats[1].CosineToAggregate, 6); // [0, 1] . [0.6, 0.8] / 1
+    }
 }

@@ -1,4 +1,6 @@
 using FedSim.Core.Systems;
+using FedSim.Core.Systems.Traces;
+using FedSim.Core.Tests.TestSupport;
 
 namespace FedSim.Core.Tests.Systems;
 
@@ -85,5 +87,68 @@ public sealed class AsyncClockTests
         Assert.Single(clock.InFlight);
         Assert.Single(clock.Fill(0, _ => 0));
         Assert.Equal(0, clock.Now);
+    }
+
+    [Fact]
+    public void Only_online_parties_start_a_slot_nobody_can_fill_waits_for_the_next_event_and_an_empty_clock_waits_for_the_trace()
+    {
+        var system = TestScenarios.Parse("name: x\n").System;
+        // Party 0 online during [0, 10], party 1 during [5, 20], party 2 from 50 on (each cycle of 100 s).
+        TraceAvailability[] trace = [new(1, [0], [10], 100), new(2, [5], [20], 100), new(3, [50], [99], 100)];
+        var clock = new AsyncClock(parties: 3, concurrency: 3, seed: 1, new Availability(system, 3, 0, trace));
+
+        var first = Assert.Single(clock.Fill(0, _ => 6));
+        Assert.Equal(0, first.PartyId);
+        Assert.Empty(clock.Fill(0, _ => 6)); // waiting: nobody else is online at 0
+        clock.Finished(first.Id, 6);
+        clock.Pop(Assert.IsType<AsyncFlight>(clock.Next()));
+        var both = clock.Fill(1, _ => 30); // at 6 parties 0 and 1 are online
+        Assert.Equal([0, 1], both.Select(f => f.PartyId));
+        foreach (var f in both) clock.Finished(f.Id, 30);
+        clock.Pop(Assert.IsType<AsyncFlight>(clock.Next()));
+        Assert.Empty(clock.Fill(2, _ => 1)); // at 36 party 1 is still in flight and no idle party is online
+        clock.Pop(Assert.IsType<AsyncFlight>(clock.Next()));
+        Assert.Equal(36, clock.Now);
+        // At 36 nobody is online and nothing is in flight: the clock moves to 50, when party 2 comes online.
+        var third = Assert.Single(clock.Fill(2, _ => 1));
+        Assert.Equal((2, 50.0), (third.PartyId, third.Start));
+    }
+
+    [Fact]
+    public void With_a_probability_the_event_order_still_depends_on_simulated_time_alone()
+    {
+        var availability = new Availability(TestScenarios.Parse("system:\n  availability: 0.4\n").System, 6, 2, null);
+        List<(int, double, int)> Run(bool firstRevealed)
+        {
+            var clock = new AsyncClock(parties: 6, concurrency: 3, seed: 5, availability);
+            var order = new List<(int, double, int)>();
+            while (order.Count < 30)
+            {
+                clock.Fill(order.Count, _ => 0.5);
+                clock.Fill(order.Count, _ => 0.5); // the loop may call it again while it waits: no new draws
+                if (clock.Next() is { } next)
+                {
+                    clock.Pop(next);
+                    order.Add((next.PartyId, clock.Now, next.StartVersion));
+                    continue;
+                }
+                var open = clock.InFlight.Where(f => f.Finish is null).ToList();
+                var flight = firstRevealed ? open[0] : open[^1];
+                clock.Finished(flight.Id, 1 + flight.PartyId * 0.7);
+            }
+            return order;
+        }
+
+        Assert.Equal(Run(true), Run(false));
+    }
+
+    [Fact]
+    public void A_clock_with_nobody_ever_online_stops_with_a_clear_error()
+    {
+        var system = TestScenarios.Parse("name: x\n").System;
+        var clock = new AsyncClock(parties: 2, concurrency: 1, seed: 1, new Availability(system, 2, 0, [new TraceAvailability(1, [], [], 100)]));
+
+        var e = Assert.Throws<InvalidOperationException>(() => clock.Fill(0, _ => 1));
+        Assert.Contains("no party is online", e.Message);
     }
 }

@@ -59,6 +59,34 @@ public sealed class AvailabilityTests
     }
 
     [Fact]
+    public void Next_online_is_now_when_someone_is_online_else_the_next_start_of_an_interval_cycling_with_the_trace()
+    {
+        TraceAvailability client = new(1, [100, 300], [200, 400], 1000);
+
+        Assert.Equal(150, client.NextOnline(150));
+        Assert.Equal(300, client.NextOnline(250));
+        Assert.Equal(1100, client.NextOnline(450)); // the next cycle's first interval
+        Assert.True(client.IsOnline(client.NextOnline(2450)));
+        Assert.Equal(double.PositiveInfinity, new TraceAvailability(2, [], [], 1000).NextOnline(5));
+
+        var system = TestScenarios.Parse("name: x\n").System;
+        var availability = new Availability(system, 2, 0, [client, new(2, [700], [800], 1000)]);
+        Assert.Equal(700, availability.NextOnline(450));
+    }
+
+    [Fact]
+    public void Async_starts_draw_their_own_coins_per_draw_and_never_a_round_s()
+    {
+        var system = TestScenarios.Parse("system:\n  availability: 0.5\n").System;
+        var availability = new Availability(system, 200, 4, null);
+
+        Assert.Equal(availability.OnlineForStart(3, 0), availability.OnlineForStart(3, 99));
+        Assert.NotEqual(availability.OnlineForStart(3, 0), availability.OnlineForStart(4, 0));
+        Assert.NotEqual(availability.Online(1, 0), availability.OnlineForStart(0, 0));
+        Assert.Equal(0.0, availability.NextOnline(17) - 17); // no trace: no time to wait for, the next draw decides
+    }
+
+    [Fact]
     public void A_device_trace_sets_compute_and_both_bandwidths_and_leaves_the_latency_drawn()
     {
         var system = TestScenarios.Parse("system:\n  latency_ms: 25\n  trace_compute_factor: 2\n").System;

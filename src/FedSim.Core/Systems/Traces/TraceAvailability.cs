@@ -14,4 +14,17 @@ public sealed record TraceAvailability(long ClientId, IReadOnlyList<double> Acti
             if (Active[i] <= t && t <= Inactive[i]) return true;
         return false;
     }
+
+    /// <summary>
+    /// <paramref name="seconds"/> if the client is online then, else the next start of one of its intervals
+    /// (<see cref="double.PositiveInfinity"/> if it has none).
+    /// </summary>
+    public double NextOnline(double seconds)
+    {
+        if (IsOnline(seconds)) return seconds;
+        if (Active.Count == 0 || FinishTime <= 0) return double.PositiveInfinity;
+        var cycle = seconds - seconds % FinishTime;
+        var later = Active.Where(a => cycle + a > seconds).Select(a => cycle + a).DefaultIfEmpty(double.PositiveInfinity).Min();
+        return double.IsFinite(later) ? later : cycle + FinishTime + Active.Min();
+    }
 }
