@@ -14,4 +14,23 @@ internal static class RunFolder
         for (var i = 2; Directory.Exists(dir); i++) dir = Path.GetFullPath(Path.Combine("runs", $"{safe}-{stamp}-{i}"));
         return dir;
     }
+
+    /// <summary>
+    /// Creates the run folder and checks that a file can be written in it, before any data is loaded: a folder that
+    /// cannot be created or written is bad input (<c>--out</c>), not a failure hours into the run.
+    /// </summary>
+    public static void Prepare(string dir)
+    {
+        try
+        {
+            Directory.CreateDirectory(dir);
+            var probe = Path.Combine(dir, $".fedsim-write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--out: cannot create or write the run folder '{dir}': {e.Message}");
+        }
+    }
 }

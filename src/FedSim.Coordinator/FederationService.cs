@@ -185,7 +185,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
         {
             Task = new TaskAnnouncement { TaskId = t.TaskId, Round = t.Round, PartyId = t.PartyId, DeadlineUnixMs = t.DeadlineUnixMs },
         },
-        StopNotice s => new Announcement { Stop = new StopAnnouncement { Reason = s.Reason } },
+        StopNotice s => new Announcement { Stop = new StopAnnouncement { Reason = s.Reason, Failed = s.Failed } },
         _ => throw new ArgumentOutOfRangeException(nameof(message), message, "unknown node message"),
     };
 

@@ -7,4 +7,4 @@ internal abstract record NodeMessage;
 internal sealed record TaskOffer(string TaskId, int Round, int PartyId, long DeadlineUnixMs) : NodeMessage;
 
 /// <summary>The run is over (or the node is not needed): stop.</summary>
-internal sealed record StopNotice(string Reason) : NodeMessage;
+internal sealed record StopNotice(string Reason, bool Failed) : NodeMessage;

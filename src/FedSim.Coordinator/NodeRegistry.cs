@@ -109,9 +109,9 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
         }
     }
 
-    public void StopAll(string reason)
+    public void StopAll(string reason, bool failed = false)
     {
         Closed = true;
-        foreach (var node in _nodes.Values) node.Stop(reason);
+        foreach (var node in _nodes.Values) node.Stop(reason, failed);
     }
 }

@@ -36,10 +36,10 @@ internal sealed class NodeSession(string id, string name, IReadOnlyList<int> par
         return true;
     }
 
-    /// <summary>Sends a stop and closes the queue after it.</summary>
-    public void Stop(string reason)
+    /// <summary>Sends a stop (<paramref name="failed"/>: the run did not complete) and closes the queue after it.</summary>
+    public void Stop(string reason, bool failed = false)
     {
-        _outbox.Writer.TryWrite(new StopNotice(reason));
+        _outbox.Writer.TryWrite(new StopNotice(reason, failed));
         _outbox.Writer.TryComplete();
     }
 }

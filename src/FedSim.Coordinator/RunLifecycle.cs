@@ -18,6 +18,7 @@ internal sealed class RunLifecycle(CoordinatorState state, RunRecorder recorder,
         var totals = new RunTotals();
         var status = "completed";
         string? error = null;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? fault = null;
         try
         {
             observer.Message($"waiting for party nodes to host all {state.Scenario.Partition.Parties} parties");
@@ -34,13 +35,39 @@ internal sealed class RunLifecycle(CoordinatorState state, RunRecorder recorder,
             status = "failed";
             error = e.Message;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            status = "failed";
+            error = $"cannot write the run folder: {e.Message}";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug: the summary still says failed (not "running" for ever), the nodes hear it, and the caller gets the trace.
+            status = "failed";
+            error = $"internal error: {e.GetType().Name}: {e.Message}";
+            fault = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+        }
         finally
         {
-            state.Registry.StopAll(status == "completed" ? "run completed" : $"run {status}");
+            state.Registry.StopAll(status == "completed" ? "run completed" : $"run {status}{(error is null ? "" : ": " + error)}", failed: status != "completed");
         }
         var summary = RunSummary.Build(state, recorder.Rounds, status, error, totals, started, startedAt);
-        recorder.WriteSummary(summary);
+        WriteSummary(summary);
+        fault?.Throw();
         return summary;
+    }
+
+    /// <summary>The final summary; when even that cannot be written (a full disk), the run's outcome is still reported.</summary>
+    private void WriteSummary(RunSummary summary)
+    {
+        try
+        {
+            recorder.WriteSummary(summary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            observer.Message($"could not write summary.json ({e.Message}); the run {summary.Status}{(summary.Error is null ? "" : ": " + summary.Error)}");
+        }
     }
 
     /// <summary>The summary so far, written after each round or server step.</summary>

@@ -42,6 +42,9 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
     /// <summary>The id the coordinator gave this node at its latest registration.</summary>
     public string? NodeId { get; private set; }
 
+    /// <summary>Why the coordinator ended the run without completing it (failed or cancelled), once it said so; null otherwise.</summary>
+    public string? RunFailure { get; private set; }
+
     /// <summary>How many times the node registered (1 + re-registrations).</summary>
     internal int Registrations { get; private set; }
 
@@ -150,6 +153,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
             if (announcement.Stop is { } stop)
             {
                 _log.StopReceived(stop.Reason);
+                if (stop.Failed) RunFailure = stop.Reason;
                 return true;
             }
             if (parties.ContainsKey(announcement.Task.PartyId)) start(announcement.Task);

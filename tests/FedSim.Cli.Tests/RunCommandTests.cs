@@ -97,4 +97,17 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("1500", stderr);
         Assert.False(File.Exists(_ws.Path_("x/metrics.csv")));
     }
+
+    [Fact]
+    public async Task A_run_folder_that_cannot_be_created_is_bad_input_reported_before_the_data_loads()
+    {
+        var scenario = _ws.WriteScenario("s.yaml", SmallScenario.Yaml(parties: 3, rounds: 1));
+
+        var (exit, stdout, stderr) = await CliRunner.Run("run", scenario, "--out", "/proc/fedsim-no-such-folder/run");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--out: cannot create or write the run folder '/proc/fedsim-no-such-folder/run'", stderr);
+        Assert.DoesNotContain("internal error", stderr);
+        Assert.DoesNotContain("waiting for party nodes", stdout);
+    }
 }

@@ -119,14 +119,33 @@ public sealed class SeparateProcessesTests : IDisposable
         Assert.Contains("deregistered: node stopped", Text(coordinator.Output));
         Assert.Equal("2", Csv.Read(metrics)[^1]["parties_failed"]);
 
-        // A stopped coordinator writes its results and tells the nodes to stop.
+        // A stopped coordinator writes its results and tells the nodes to stop: the run did not complete, so a node
+        // exits non-zero (a Kubernetes party Job must not report success).
         Terminate(coordinator.Process);
         Assert.Equal(130, await Exit(coordinator.Process, TimeSpan.FromSeconds(60)));
-        Assert.Equal(0, await Exit(first.Process, TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, await Exit(first.Process, TimeSpan.FromSeconds(30)));
         Assert.Contains("coordinator says stop", Text(first.Output));
+        Assert.Contains("the coordinator ended the run without completing it: run cancelled", Text(first.Output));
         var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_ws.Path_("long/summary.json"))).RootElement;
         Assert.Equal("cancelled", summary.GetProperty("status").GetString());
         Assert.Equal(Csv.Read(metrics).Count, summary.GetProperty("rounds_completed").GetInt32());
         Assert.True(summary.GetProperty("rounds_completed").GetInt32() >= done + 2);
+    }
+
+    [Fact]
+    public async Task A_failed_run_says_failed_in_its_summary_and_its_nodes_exit_non_zero()
+    {
+        // Every party is slower than the deadline: no round gets its one result.
+        var yaml = SmallScenario.Yaml(parties: 2, rounds: 2, processes: 1) + "\nsystem:\n  compute_ms_per_sample: 100\n  deadline_s: 0.001\n";
+        var path = _ws.WriteScenario("fails.yaml", yaml);
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var coordinator = Start("coordinator", path, "--listen", url, "--out", _ws.Path_("fails"));
+        var node = Start("party", "--coordinator", url, "--workers", "1", "--threads", "1", "--name", "only");
+
+        Assert.Equal(1, await Exit(coordinator.Process, TimeSpan.FromMinutes(3)));
+        Assert.Equal(1, await Exit(node.Process, TimeSpan.FromSeconds(30)));
+        Assert.Contains("the coordinator ended the run without completing it: run failed: round 1", Text(node.Output));
+        var summary = System.Text.Json.JsonDocument.Parse(File.ReadAllText(_ws.Path_("fails/summary.json"))).RootElement;
+        Assert.Equal("failed", summary.GetProperty("status").GetString());
     }
 }

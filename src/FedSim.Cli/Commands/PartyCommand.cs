@@ -69,6 +69,11 @@ internal static class PartyCommand
         try
         {
             await node.RunAsync(ct);
+            if (node.RunFailure is { } failure)
+            {
+                stderr.WriteLine($"fedsim: the coordinator ended the run without completing it: {failure}");
+                return CliApp.RunFailed;
+            }
         }
         catch (InvalidOperationException e)
         {

@@ -31,6 +31,7 @@ internal static class RunCommand
     {
         var time = TimeProvider.System;
         var dir = RunFolder.Resolve(outDir, scenario.Name, time);
+        RunFolder.Prepare(dir);
         var interactive = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
         using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft", LogLevel.Warning).AddFilter("Grpc", LogLevel.Warning));

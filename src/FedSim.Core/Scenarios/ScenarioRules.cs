@@ -5,6 +5,9 @@ namespace FedSim.Core.Scenarios;
 /// <summary>Checks that involve more than one key, each error located at the key that should change.</summary>
 internal static class ScenarioRules
 {
+    /// <summary>The longest run name (UTF-8 bytes): with the folder's timestamp suffix it stays under 255.</summary>
+    public const int MaxNameBytes = 200;
+
     public static void Check(Scenario s, RawMap raw, string source, List<ScenarioError> errors)
     {
         void Add(string field, string message)
@@ -23,6 +26,8 @@ internal static class ScenarioRules
             if (choice.Name != Systems.Constant.Name && choice.Component?.Implementation is Systems.IDistributionComponent d && d.Lowest(choice.Options) <= 0)
                 Add($"system.{key}", $"'{choice.Name}' can draw a bandwidth of 0 or less; give it a positive low or floor (only a constant 0 means unlimited)");
         }
+        if (System.Text.Encoding.UTF8.GetByteCount(s.Name) > MaxNameBytes)
+            Add("name", $"{System.Text.Encoding.UTF8.GetByteCount(s.Name)} bytes long; a run folder is named NAME-YYYYMMDD-HHMMSS and file systems allow 255 bytes, so at most {MaxNameBytes}");
         Asynchrony(s, Add);
         Traces(s, Add);
         if (s.Compression.Downlink.Component?.Implementation is Codecs.ICodecComponent { UpdatesOnly: true })

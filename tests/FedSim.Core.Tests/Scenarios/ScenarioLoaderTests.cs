@@ -308,6 +308,15 @@ public sealed class ScenarioLoaderTests
     }
 
     [Fact]
+    public void A_name_too_long_for_a_run_folder_is_refused_and_the_longest_allowed_is_accepted()
+    {
+        var e = SingleError($"name: {new string('x', 201)}\n");
+
+        Assert.Equal("s.yaml:1: name: 201 bytes long; a run folder is named NAME-YYYYMMDD-HHMMSS and file systems allow 255 bytes, so at most 200", e.ToString());
+        Assert.Equal(200, TestScenarios.Parse($"name: {new string('x', 200)}\n", Source).Name.Length);
+    }
+
+    [Fact]
     public void A_delta_downlink_is_read_with_a_lossy_codec_in_sync_mode()
     {
         var s = TestScenarios.Parse("compression:\n  downlink: int8\n  downlink_delta: true\n", Source);
