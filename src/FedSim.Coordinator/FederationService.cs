@@ -39,7 +39,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
         if (logger.IsEnabled(LogLevel.Information)) logger.NodeRegistered(node.Name, node.Id, Core.RangeText.Format(node.PartyIds));
         var reply = new RegisterReply
         {
-            NodeId = node.Id,
+            NodeId = node.Credential,
             RunName = state.Scenario.Name,
             Scenario = state.ScenarioYaml,
             HeartbeatIntervalMs = state.HeartbeatIntervalMs,
@@ -89,10 +89,11 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
 
     public override async Task FetchTask(FetchTaskRequest request, IServerStreamWriter<TaskChunk> responseStream, ServerCallContext context)
     {
-        RequireNode(request.NodeId).LastSeen = state.Time.GetTimestamp();
+        var node = RequireNode(request.NodeId);
+        node.LastSeen = state.Time.GetTimestamp();
         var task = state.Board.Find(request.TaskId);
-        if (task is null || task.NodeId != request.NodeId)
-            throw new RpcException(new Status(StatusCode.NotFound, $"task {request.TaskId} is not assigned to node {request.NodeId}"));
+        if (task is null || task.NodeId != node.Id)
+            throw new RpcException(new Status(StatusCode.NotFound, $"task {request.TaskId} is not assigned to node {node.Id}"));
         if (task.IsDone)
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"task {request.TaskId} is already closed"));
         var model = state.ModelDown(task, request.HeldModels);
@@ -126,7 +127,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
             throw new RpcException(new Status(StatusCode.InvalidArgument, "a result stream starts with its header"));
         var node = RequireNode(header.NodeId);
         var task = state.Board.Find(header.TaskId);
-        if (task is null || task.NodeId != header.NodeId || task.PartyId != header.PartyId)
+        if (task is null || task.NodeId != node.Id || task.PartyId != header.PartyId)
             return new SubmitAck { Accepted = false, Reason = $"task {header.TaskId} for party {header.PartyId} is unknown or closed" };
         var uploadStart = state.Time.GetTimestamp();
         node.LastSeen = uploadStart;
@@ -192,7 +193,8 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
     private NodeSession RequireNode(string nodeId) =>
         state.Registry.Find(nodeId) is { IsGone: false } node
             ? node
-            : throw new RpcException(new Status(StatusCode.NotFound, $"node '{nodeId}' is not registered (or was marked gone); register again"));
+            : throw new RpcException(new Status(StatusCode.NotFound,
+                $"node '{Protos.NodeCredential.Label(nodeId)}' is not registered, was marked gone, or this is not its session credential; register again"));
 
     private static TaskOutcome ToOutcome(TrainingTask task, ResultHeader header, IReadOnlyDictionary<string, ModelWeights> groups)
     {

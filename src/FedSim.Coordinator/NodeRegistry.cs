@@ -31,7 +31,12 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
 
     internal IEnumerable<NodeSession> Nodes => _nodes.Values;
 
-    internal NodeSession? Find(string nodeId) => _nodes.GetValueOrDefault(nodeId);
+    /// <summary>The node whose credential (<see cref="NodeSession.Credential"/>) <paramref name="nodeId"/> is; null for an unknown label or a wrong secret.</summary>
+    internal NodeSession? Find(string nodeId)
+    {
+        var dot = nodeId.IndexOf('.', StringComparison.Ordinal);
+        return dot >= 0 && _nodes.GetValueOrDefault(nodeId[..dot]) is { } node && node.Proves(nodeId[(dot + 1)..]) ? node : null;
+    }
 
     internal NodeSession? HostOf(int partyId)
     {

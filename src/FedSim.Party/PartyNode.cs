@@ -66,9 +66,9 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
                 // Counted last: whoever sees the new count also sees the new node id and parties.
                 Registrations++;
                 wanted = HostedParties;
-                if (_log.IsEnabled(LogLevel.Information)) _log.Registered(reply.NodeId, Core.RangeText.Format(HostedParties));
+                if (_log.IsEnabled(LogLevel.Information)) _log.Registered(Protos.NodeCredential.Label(reply.NodeId), Core.RangeText.Format(HostedParties));
                 if (await Serve(client, reply, token)) return;
-                _log.Forgotten(reply.NodeId);
+                _log.Forgotten(Protos.NodeCredential.Label(reply.NodeId));
             }
         }
         catch (Exception e) when (EndedByCaller(e, ct))
@@ -220,7 +220,7 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         {
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(3));
             await client.DeregisterAsync(new DeregisterRequest { NodeId = NodeId, Reason = reason }, cancellationToken: cts.Token);
-            _log.Deregistered(NodeId, reason);
+            if (_log.IsEnabled(LogLevel.Information)) _log.Deregistered(Protos.NodeCredential.Label(NodeId), reason);
         }
         catch (RpcException)
         {

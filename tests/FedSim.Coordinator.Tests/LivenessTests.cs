@@ -41,7 +41,7 @@ public sealed class LivenessTests
         var live = await client.RegisterAsync(Request("live", 1));
         var model = new Core.Weights.ModelWeights([new Core.Weights.NamedTensor("w", [1], [0f])]);
         var aggregation = new RoundAggregation(new Core.Algorithms.WeightedAverage().BeginRound(1, model), new Core.Metrics.UpdateTracker(model, 0));
-        var task = new TrainingTask("t", 1, 0, silent.NodeId, model, Core.Algorithms.PartyInstructions.None, long.MaxValue, aggregation, TimeProvider.System);
+        var task = new TrainingTask("t", 1, 0, Protos.NodeCredential.Label(silent.NodeId), model, Core.Algorithms.PartyInstructions.None, long.MaxValue, aggregation, TimeProvider.System);
         state.Board.Add(task);
 
         // 0.5 s on: only "live" heartbeats, and nobody is past the 0.8 s timeout yet.
@@ -60,7 +60,7 @@ public sealed class LivenessTests
         Assert.True(state.Registry.Find(live.NodeId)!.IsGone is false);
         var back = await client.RegisterAsync(Request("silent", 0));
         Assert.NotEqual(silent.NodeId, back.NodeId);
-        Assert.Equal(back.NodeId, state.Registry.HostOf(0)!.Id);
+        Assert.Equal(back.NodeId, state.Registry.HostOf(0)!.Credential);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class LivenessTests
 
         Assert.NotEqual(firstId, node.NodeId);
         Assert.Equal([0, 1, 2], node.HostedParties);
-        Assert.Equal(node.NodeId, state.Registry.HostOf(2)!.Id);
+        Assert.Equal(node.NodeId, state.Registry.HostOf(2)!.Credential);
         lock (readiness) Assert.Equal([true, false, true], readiness);
 
         // Stopping the node deregisters it: its parties are free at once, not after a timeout.
