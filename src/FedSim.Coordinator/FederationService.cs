@@ -196,7 +196,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
             : throw new RpcException(new Status(StatusCode.NotFound,
                 $"node '{Protos.NodeCredential.Label(nodeId)}' is not registered, was marked gone, or this is not its session credential; register again"));
 
-    private static TaskOutcome ToOutcome(TrainingTask task, ResultHeader header, IReadOnlyDictionary<string, ModelWeights> groups)
+    private TaskOutcome ToOutcome(TrainingTask task, ResultHeader header, IReadOnlyDictionary<string, ModelWeights> groups)
     {
         if (!groups.TryGetValue(TensorGroup.Model, out var model)) return TaskOutcome.Failed("invalid update: no model tensors");
         task.Global.EnsureSameLayout(model, $"party {header.PartyId} update");
@@ -205,7 +205,14 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
         foreach (var (name, weights) in groups)
             if (weights.FirstNonFinite() is { } bad)
                 return TaskOutcome.Failed($"update has non-finite values in {(name == TensorGroup.Model ? "" : $"'{name}' tensor ")}'{bad}' (training diverged?)");
-        if (header.NumExamples <= 0) return TaskOutcome.Failed($"invalid update: num_examples {header.NumExamples}");
+        // The weights FedAvg and its kin give an update come from what the coordinator knows, not from the party's word:
+        // a claim of 10^12 examples would let one update outweigh every other.
+        var holds = state.Partition.Parties[header.PartyId].DataIdxs.Length;
+        if (header.NumExamples != holds)
+            return TaskOutcome.Failed($"invalid update: party {header.PartyId} claims num_examples {header.NumExamples}, but it holds {holds} samples");
+        var mostSteps = (long)holds * state.Scenario.Training.LocalEpochs;
+        if (header.LocalSteps <= 0 || header.LocalSteps > mostSteps)
+            return TaskOutcome.Failed($"invalid update: party {header.PartyId} claims {header.LocalSteps} local steps; {state.Scenario.Training.LocalEpochs} epochs over {holds} samples take 1 to {mostSteps}");
         var payloads = TensorGroup.PayloadsOf(groups);
         return TaskOutcome.Success(new PartyResult(header.PartyId, header.NumExamples, header.LocalSteps, header.TrainLoss, header.TrainSeconds, model)
         {

@@ -112,4 +112,33 @@ public sealed class DeadlineTests : IDisposable
         Assert.Equal("failed", summary.Status);
         Assert.Contains($"party 0: {reason}", summary.Error);
     }
+
+    [Theory]
+    [InlineData(1_000_000_000_000L, 1L, "invalid update: party 0 claims num_examples 1000000000000, but it holds 2 samples")]
+    [InlineData(1L, 1L, "invalid update: party 0 claims num_examples 1, but it holds 2 samples")]
+    [InlineData(2L, 0L, "invalid update: party 0 claims 0 local steps; 1 epochs over 2 samples take 1 to 2")]
+    [InlineData(2L, 1_000_000L, "invalid update: party 0 claims 1000000 local steps; 1 epochs over 2 samples take 1 to 2")]
+    public async Task An_update_is_weighted_by_what_the_coordinator_knows_and_a_claim_that_disagrees_is_refused(long examples, long steps, string reason)
+    {
+        var scenario = TestRuns.Scenario("name: v\npartition:\n  parties: 1\ntraining:\n  local_epochs: 1\nfederation:\n  rounds: 1\n  min_parties: 1\n");
+        var state = TestRuns.State(scenario, PartitionReport.Compute("homo", 0, [0, 1], 2, [[0, 1]]));
+        await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
+        var loop = new RoundLoop(state, new WeightedAverage(), new FirstValueEvaluator(), new RunRecorder(_dir), new NoObserver());
+        var run = loop.RunAsync(new ModelWeights([new NamedTensor("w", [2], [0f, 0f])]), CancellationToken.None);
+
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var client = new Federation.FederationClient(channel);
+        var node = await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._2, NodeName = "n", PartyIds = { 0 } });
+        using var stream = client.Subscribe(new SubscribeRequest { NodeId = node.NodeId });
+        Assert.True(await stream.ResponseStream.MoveNext(CancellationToken.None));
+        var task = stream.ResponseStream.Current.Task;
+
+        var header = new ResultHeader { NodeId = node.NodeId, TaskId = task.TaskId, PartyId = 0, Status = ResultStatus.Ok, NumExamples = examples, LocalSteps = steps };
+        var submitted = await FederationClientStreams.SubmitAsync(client, header,
+            [TestRuns.Group(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [2], [1f, 2f])]))], CancellationToken.None);
+
+        Assert.False(submitted.Ack.Accepted);
+        Assert.Equal(reason, submitted.Ack.Reason);
+        Assert.Equal("failed", (await run.WaitAsync(TimeSpan.FromSeconds(30))).Status);
+    }
 }
