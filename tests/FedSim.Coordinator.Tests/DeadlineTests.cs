@@ -82,43 +82,11 @@ public sealed class DeadlineTests : IDisposable
         Assert.Contains("protocol version 1 is not supported; this coordinator speaks version 2", e.Status.Detail);
     }
 
-    [Theory]
-    [InlineData(float.NaN, 1f, "update has non-finite values in 'w' (training diverged?)")]
-    [InlineData(1f, float.PositiveInfinity, "update has non-finite values in 'scaffold.c_delta' tensor 'w' (training diverged?)")]
-    public async Task A_non_finite_update_or_payload_is_refused_and_named_as_the_party_failure(float modelValue, float payloadValue, string reason)
-    {
-        var scenario = TestRuns.Scenario("name: v\npartition:\n  parties: 1\nfederation:\n  rounds: 1\n  min_parties: 1\n");
-        var state = TestRuns.State(scenario, PartitionReport.Compute("homo", 0, [0, 1], 2, [[0, 1]]));
-        await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
-        var loop = new RoundLoop(state, new WeightedAverage(), new FirstValueEvaluator(), new RunRecorder(_dir), new NoObserver());
-        var run = loop.RunAsync(new ModelWeights([new NamedTensor("w", [2], [0f, 0f])]), CancellationToken.None);
-
-        using var channel = GrpcChannel.ForAddress(server.Address);
-        var client = new Federation.FederationClient(channel);
-        var node = await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._2, NodeName = "n", PartyIds = { 0 } });
-        using var stream = client.Subscribe(new SubscribeRequest { NodeId = node.NodeId });
-        Assert.True(await stream.ResponseStream.MoveNext(CancellationToken.None));
-        var task = stream.ResponseStream.Current.Task;
-
-        var header = new ResultHeader { NodeId = node.NodeId, TaskId = task.TaskId, PartyId = 0, Status = ResultStatus.Ok, NumExamples = 2, LocalSteps = 1 };
-        var submitted = await FederationClientStreams.SubmitAsync(client, header,
-            [TestRuns.Group(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [2], [modelValue, 2f])])),
-             TestRuns.Group("scaffold.c_delta", new ModelWeights([new NamedTensor("w", [2], [0f, payloadValue])]))],
-            CancellationToken.None);
-
-        Assert.False(submitted.Ack.Accepted);
-        Assert.Equal(reason, submitted.Ack.Reason);
-        var summary = await run.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.Equal("failed", summary.Status);
-        Assert.Contains($"party 0: {reason}", summary.Error);
-    }
-
-    [Theory]
-    [InlineData(1_000_000_000_000L, 1L, "invalid update: party 0 claims num_examples 1000000000000, but it holds 2 samples")]
-    [InlineData(1L, 1L, "invalid update: party 0 claims num_examples 1, but it holds 2 samples")]
-    [InlineData(2L, 0L, "invalid update: party 0 claims 0 local steps; 1 epochs over 2 samples take 1 to 2")]
-    [InlineData(2L, 1_000_000L, "invalid update: party 0 claims 1000000 local steps; 1 epochs over 2 samples take 1 to 2")]
-    public async Task An_update_is_weighted_by_what_the_coordinator_knows_and_a_claim_that_disagrees_is_refused(long examples, long steps, string reason)
+    /// <summary>
+    /// A one-party, one-round run whose only party answers with <paramref name="groups"/> and the given claims: the
+    /// coordinator's acknowledgement and the run's summary.
+    /// </summary>
+    private async Task<(SubmitAck Ack, RunSummary Summary)> AnswerOnce(IReadOnlyList<TensorGroup> groups, long examples = 2, long steps = 1)
     {
         var scenario = TestRuns.Scenario("name: v\npartition:\n  parties: 1\ntraining:\n  local_epochs: 1\nfederation:\n  rounds: 1\n  min_parties: 1\n");
         var state = TestRuns.State(scenario, PartitionReport.Compute("homo", 0, [0, 1], 2, [[0, 1]]));
@@ -134,11 +102,45 @@ public sealed class DeadlineTests : IDisposable
         var task = stream.ResponseStream.Current.Task;
 
         var header = new ResultHeader { NodeId = node.NodeId, TaskId = task.TaskId, PartyId = 0, Status = ResultStatus.Ok, NumExamples = examples, LocalSteps = steps };
-        var submitted = await FederationClientStreams.SubmitAsync(client, header,
-            [TestRuns.Group(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [2], [1f, 2f])]))], CancellationToken.None);
+        var submitted = await FederationClientStreams.SubmitAsync(client, header, groups, CancellationToken.None);
+        return (submitted.Ack, await run.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
 
-        Assert.False(submitted.Ack.Accepted);
-        Assert.Equal(reason, submitted.Ack.Reason);
-        Assert.Equal("failed", (await run.WaitAsync(TimeSpan.FromSeconds(30))).Status);
+    [Theory]
+    [InlineData(float.NaN, 1f, "update has non-finite values in 'w' (training diverged?)")]
+    [InlineData(1f, float.PositiveInfinity, "update has non-finite values in 'scaffold.c_delta' tensor 'w' (training diverged?)")]
+    public async Task A_non_finite_update_or_payload_is_refused_and_named_as_the_party_failure(float modelValue, float payloadValue, string reason)
+    {
+        var (ack, summary) = await AnswerOnce(
+            [TestRuns.Group(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [2], [modelValue, 2f])])),
+             TestRuns.Group("scaffold.c_delta", new ModelWeights([new NamedTensor("w", [2], [0f, payloadValue])]))]);
+
+        Assert.False(ack.Accepted);
+        Assert.Equal(reason, ack.Reason);
+        Assert.Equal("failed", summary.Status);
+        Assert.Contains($"party 0: {reason}", summary.Error);
+    }
+
+    [Theory]
+    [InlineData(1_000_000_000_000L, 1L, "invalid update: party 0 claims num_examples 1000000000000, but it holds 2 samples")]
+    [InlineData(1L, 1L, "invalid update: party 0 claims num_examples 1, but it holds 2 samples")]
+    [InlineData(2L, 0L, "invalid update: party 0 claims 0 local steps; 1 epochs over 2 samples take 1 to 2")]
+    [InlineData(2L, 1_000_000L, "invalid update: party 0 claims 1000000 local steps; 1 epochs over 2 samples take 1 to 2")]
+    public async Task An_update_is_weighted_by_what_the_coordinator_knows_and_a_claim_that_disagrees_is_refused(long examples, long steps, string reason)
+    {
+        var (ack, summary) = await AnswerOnce([TestRuns.Group(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [2], [1f, 2f])]))], examples, steps);
+
+        Assert.False(ack.Accepted);
+        Assert.Equal(reason, ack.Reason);
+        Assert.Equal("failed", summary.Status);
+    }
+
+    [Fact]
+    public async Task The_claims_the_coordinator_expects_are_accepted()
+    {
+        var (ack, summary) = await AnswerOnce([TestRuns.Group(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [2], [1f, 2f])]))], examples: 2, steps: 2);
+
+        Assert.True(ack.Accepted, ack.Reason);
+        Assert.Equal("completed", summary.Status);
     }
 }
