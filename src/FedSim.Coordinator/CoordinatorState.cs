@@ -34,6 +34,9 @@ public sealed class CoordinatorState
     }
 
     public Scenario Scenario { get; }
+
+    /// <summary>Random per run: tells a node whether what it loaded belongs to this run.</summary>
+    public string RunId { get; } = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
     public string ScenarioYaml { get; }
     public PartitionReport Partition { get; }
     public TimeProvider Time { get; }

@@ -40,6 +40,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
         var reply = new RegisterReply
         {
             NodeId = node.Credential,
+            RunId = state.RunId,
             RunName = state.Scenario.Name,
             Scenario = state.ScenarioYaml,
             HeartbeatIntervalMs = state.HeartbeatIntervalMs,

@@ -11,6 +11,11 @@ internal sealed record NodeRun(PartyRuntime Runtime, LinkCodec Uplink, LinkCodec
     /// <summary>The global models this node keeps from earlier tasks (only with <c>compression.downlink_delta</c>).</summary>
     public HeldModels? Held { get; init; }
 
+    /// <summary>The coordinator run this was loaded for (<c>RegisterReply.run_id</c>).</summary>
+    public string RunId { get; init; } = "";
+
+    public string RunName { get; init; } = "";
+
     public static NodeRun Load(RegisterReply reply, PartyNodeOptions options)
     {
         Scenario scenario;
@@ -26,6 +31,8 @@ internal sealed record NodeRun(PartyRuntime Runtime, LinkCodec Uplink, LinkCodec
             LinkCodec.Of(scenario.Compression.Uplink, "uplink"), LinkCodec.Of(scenario.Compression.Downlink, "downlink"))
         {
             Held = scenario.Compression.DownlinkDelta ? new HeldModels() : null,
+            RunId = reply.RunId,
+            RunName = reply.RunName,
         };
     }
 }

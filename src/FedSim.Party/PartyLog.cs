@@ -43,4 +43,7 @@ internal static partial class PartyLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "parties taken over by another node ({Detail}); asking for a share")]
     public static partial void PartiesTakenOver(this ILogger logger, string detail);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the coordinator now runs '{Run}', not the run this node loaded; loading it afresh")]
+    public static partial void NewRun(this ILogger logger, string run);
 }

@@ -45,6 +45,9 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
     /// <summary>Why the coordinator ended the run without completing it (failed or cancelled), once it said so; null otherwise.</summary>
     public string? RunFailure { get; private set; }
 
+    /// <summary>The name of the run whose scenario the node has loaded (null before its first registration).</summary>
+    internal string? LoadedRun => _run?.RunName;
+
     /// <summary>How many times the node registered (1 + re-registrations).</summary>
     internal int Registrations { get; private set; }
 
@@ -106,6 +109,13 @@ public sealed class PartyNode(PartyNodeOptions options, ILogger? logger = null) 
         var stopped = false;
         try
         {
+            if (_run is { } old && old.RunId != reply.RunId)
+            {
+                // Another run on the same coordinator address: nothing of the old one (dataset, settings, party state) may carry over.
+                _log.NewRun(reply.RunName);
+                old.Runtime.Dispose();
+                _run = null;
+            }
             var run = _run ??= await Task.Run(() => NodeRun.Load(reply, options), session.Token);
             using var stream = client.Subscribe(new SubscribeRequest { NodeId = reply.NodeId }, cancellationToken: session.Token);
             ReadinessChanged?.Invoke(true);

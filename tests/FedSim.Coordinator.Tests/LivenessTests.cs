@@ -156,6 +156,41 @@ public sealed class LivenessTests
         Assert.Equal(0, state.Registry.HostedCount);
     }
 
+    [Fact]
+    public async Task A_node_orphaned_by_a_crashed_run_loads_the_next_run_afresh_instead_of_training_with_the_old_one()
+    {
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var first = State(2, Quiet);
+        var server = await CoordinatorServer.StartAsync(first, address, LogLevel.Warning, CancellationToken.None);
+        await using var node = new PartyNode(new PartyNodeOptions(address) { PartyIds = [0, 1], Workers = 1, Name = "orphan" });
+        using var stop = new CancellationTokenSource();
+        var run = node.RunAsync(stop.Token);
+        await WaitFor(() => node.Registrations == 1 && first.Registry.HostedCount == 2);
+        Assert.Equal("l", node.LoadedRun);
+
+        // The coordinator dies without a stop; another run starts on the same address.
+        await server.DisposeAsync();
+        var next = new CoordinatorState(
+            TestRuns.Scenario("name: next\ndataset:\n  name: fcube\n  fcube:\n    samples: 400\nmodel: mlp\npartition:\n  parties: 2\n"),
+            TestRuns.ScenarioYaml(2).Replace("name: l", "name: next", StringComparison.Ordinal), first.Partition, TimeProvider.System)
+        {
+            NodeTimeout = TimeSpan.FromSeconds(Quiet),
+        };
+        await using var second = await CoordinatorServer.StartAsync(next, address, LogLevel.Warning, CancellationToken.None);
+        for (var i = 0; i < 600 && next.Registry.HostedCount < 2; i++) await Task.Delay(50);
+
+        Assert.Equal(2, next.Registry.HostedCount);
+        Assert.Equal("next", node.LoadedRun);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+    }
+
     private static async Task WaitFor(Func<bool> condition)
     {
         for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(50);
