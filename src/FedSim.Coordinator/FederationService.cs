@@ -13,6 +13,8 @@ namespace FedSim.Coordinator;
 /// </summary>
 internal sealed class FederationService(CoordinatorState state, ILogger<FederationService> logger) : Federation.FederationBase
 {
+    private const string TaskClosed = "the round no longer waits for this task (deadline passed, node marked gone, or already answered: one upload per task)";
+
     public override Task<RegisterReply> Register(RegisterRequest request, ServerCallContext context)
     {
         if (request.ProtocolVersion != ProtocolVersion._2)
@@ -133,9 +135,13 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
         var uploadStart = state.Time.GetTimestamp();
         node.LastSeen = uploadStart;
         var bytes = WireSize.Of(requestStream.Current);
+        if (task.IsDone)
+            return new SubmitAck { Accepted = false, Reason = TaskClosed };
         TaskOutcome outcome;
         try
         {
+            // Checked before a chunk is read: an upload never costs more than the layout it may have.
+            if (header.Status == ResultStatus.Ok && UploadLayout.Check(header.Tensors, task.Global) is { } wrong) throw new InvalidDataException(wrong);
             var assembler = new TensorAssembler(header.Tensors, state.Uplink);
             task.AddSavedUp(WireSize.Fp32Saving(header.Tensors));
             while (await requestStream.MoveNext(context.CancellationToken))
@@ -158,7 +164,7 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
         task.WaitSeconds = header.WaitSeconds;
         task.FetchSeconds = header.FetchSeconds;
         if (!task.Complete(outcome))
-            return new SubmitAck { Accepted = false, Reason = "the round no longer waits for this task (deadline passed or node marked gone)" };
+            return new SubmitAck { Accepted = false, Reason = TaskClosed };
         state.RaiseTaskFinished(task);
         var final = task.Outcome.Result;
         return new SubmitAck { Accepted = final.Ok, Reason = final.Failure ?? "" };

@@ -136,6 +136,16 @@ public sealed class DeadlineTests : IDisposable
     }
 
     [Fact]
+    public async Task An_upload_whose_header_claims_another_layout_is_refused_at_its_header()
+    {
+        var (ack, summary) = await AnswerOnce([TestRuns.Group(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [3], [1f, 2f, 3f])]))]);
+
+        Assert.False(ack.Accepted);
+        Assert.Equal("invalid update: tensor 'w' of 'model' has shape [3], the model's is [2]", ack.Reason);
+        Assert.Equal("failed", summary.Status);
+    }
+
+    [Fact]
     public async Task The_claims_the_coordinator_expects_are_accepted()
     {
         var (ack, summary) = await AnswerOnce([TestRuns.Group(TensorGroup.Model, new ModelWeights([new NamedTensor("w", [2], [1f, 2f])]))], examples: 2, steps: 2);

@@ -171,7 +171,7 @@ public sealed class LivenessTests
         await using var node = new PartyNode(new PartyNodeOptions(address) { PartyIds = [0, 1], Workers = 1, Name = "orphan" });
         using var stop = new CancellationTokenSource();
         var run = node.RunAsync(stop.Token);
-        await WaitFor(() => node.Registrations == 1 && first.Registry.HostedCount == 2);
+        await WaitFor(() => node.LoadedRun is not null && first.Registry.HostedCount == 2);
         Assert.Equal("l", node.LoadedRun);
 
         // The coordinator dies without a stop; another run starts on the same address.
@@ -183,7 +183,7 @@ public sealed class LivenessTests
             NodeTimeout = TimeSpan.FromSeconds(Quiet),
         };
         await using var second = await CoordinatorServer.StartAsync(next, address, LogLevel.Warning, CancellationToken.None);
-        for (var i = 0; i < 600 && next.Registry.HostedCount < 2; i++) await Task.Delay(50);
+        for (var i = 0; i < 600 && !(next.Registry.HostedCount == 2 && node.LoadedRun != "l"); i++) await Task.Delay(50);
 
         Assert.Equal(2, next.Registry.HostedCount);
         Assert.Equal("next", node.LoadedRun);
