@@ -179,6 +179,8 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
 
     public override Task<DeregisterReply> Deregister(DeregisterRequest request, ServerCallContext context)
     {
+        if (request.Reason.Length > NodeRegistry.MaxNameLength * 4)
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"a reason of {request.Reason.Length} characters; at most {NodeRegistry.MaxNameLength * 4}"));
         if (state.Registry.Find(request.NodeId) is { } node)
         {
             logger.NodeDeregistered(node.Name, node.Id, request.Reason);

@@ -26,6 +26,12 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
     /// <summary>Spare nodes (refused for want of free parties) not yet told that the run ended.</summary>
     public int WaitingSpares => _spares.Count;
 
+    /// <summary>The longest node name accepted (characters).</summary>
+    public const int MaxNameLength = 256;
+
+    /// <summary>Registrations a run keeps at most (live and gone), and standby names it remembers at most.</summary>
+    public const int MaxSessions = 4096;
+
     /// <summary>A node registering after the run: it is being told, so it no longer waits.</summary>
     public void Told(string name) => _spares.TryRemove(name, out _);
 
@@ -58,8 +64,12 @@ public sealed class NodeRegistry(int totalParties, int defaultShare, TimeProvide
     /// </summary>
     internal NodeSession Register(string name, IReadOnlyList<int> requested, int concurrency)
     {
+        if (name.Length > MaxNameLength) throw new ArgumentException($"a node name of {name.Length} characters; at most {MaxNameLength}");
         lock (_gate)
         {
+            // Every registration is kept (gone nodes too, for their tasks' records): bounded, so no client can grow the coordinator without end.
+            if (_nodes.Count >= MaxSessions || _spares.Count >= MaxSessions)
+                throw new NoFreePartiesException($"{MaxSessions} node registrations already; this run takes no more");
             int[] parties;
             if (requested.Count > 0)
             {

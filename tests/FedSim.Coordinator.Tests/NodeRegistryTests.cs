@@ -89,4 +89,17 @@ public sealed class NodeRegistryTests
         Assert.Same(back, registry.HostOf(1));
         Assert.NotEqual(quiet.Id, back.Id);
     }
+
+    [Fact]
+    public void Names_and_registrations_are_bounded()
+    {
+        var registry = Registry(parties: 1, share: 1);
+
+        var e = Assert.Throws<ArgumentException>(() => registry.Register(new string('n', NodeRegistry.MaxNameLength + 1), [0], 1));
+        Assert.Contains($"at most {NodeRegistry.MaxNameLength}", e.Message);
+        for (var i = 0; i < NodeRegistry.MaxSessions; i++)
+            registry.MarkGone(registry.Register(new string('n', NodeRegistry.MaxNameLength), [0], 1), "churn");
+        var full = Assert.Throws<NoFreePartiesException>(() => registry.Register("one more", [0], 1));
+        Assert.Contains($"{NodeRegistry.MaxSessions} node registrations already", full.Message);
+    }
 }
