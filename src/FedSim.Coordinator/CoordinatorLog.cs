@@ -16,4 +16,7 @@ internal static partial class CoordinatorLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "node {Name} ({Id}) went silent; marked gone, its parties {Parties} are free")]
     public static partial void NodeSilent(this ILogger logger, string name, string id, string parties);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "refused a malformed upload: {Reason}")]
+    public static partial void MalformedUpload(this ILogger logger, string reason);
 }

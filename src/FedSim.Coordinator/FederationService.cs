@@ -126,6 +126,20 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
 
     public override async Task<SubmitAck> SubmitResult(IAsyncStreamReader<ResultChunk> requestStream, ServerCallContext context)
     {
+        try
+        {
+            return await Submit(requestStream, context);
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException e)
+        {
+            // Bytes that are no message: the sender's fault, said as such (not UNKNOWN with a stack trace in the log).
+            logger.MalformedUpload(e.Message);
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "malformed message: " + e.Message));
+        }
+    }
+
+    private async Task<SubmitAck> Submit(IAsyncStreamReader<ResultChunk> requestStream, ServerCallContext context)
+    {
         if (!await requestStream.MoveNext(context.CancellationToken) || requestStream.Current.Header is not { } header)
             throw new RpcException(new Status(StatusCode.InvalidArgument, "a result stream starts with its header"));
         var node = RequireNode(header.NodeId);
