@@ -29,12 +29,15 @@ internal sealed class Simulation(Scenario scenario, string outDir, IRunObserver 
     /// <summary>Called once party node child processes are started (processes mode).</summary>
     public Action<PartyProcesses>? ChildrenStarted { get; init; }
 
+    /// <summary>Who may register (<c>fedsim coordinator --tokens</c>); null: any node that reaches the port.</summary>
+    public NodeTokens? Tokens { get; init; }
+
     public async Task<RunSummary> RunAsync(Uri listen, Parties parties, CancellationToken ct)
     {
         var traces = TraceFiles.Load(scenario);
         var data = DatasetCatalog.Load(scenario.Dataset, scenario.Seed);
         var partition = PartitionPlanner.Plan(scenario, data.Train.Labels, data.Train.Classes, data.Train.Groups);
-        var state = new CoordinatorState(scenario, ScenarioFile.ToYaml(scenario), partition, time, traces);
+        var state = new CoordinatorState(scenario, ScenarioFile.ToYaml(scenario), partition, time, traces) { Tokens = Tokens };
         var workers = scenario.Deployment.Workers > 0 ? scenario.Deployment.Workers : Environment.ProcessorCount;
         TorchThreads.ConfigureForWorkers(parties == Parties.InProcess ? workers : 1);
         var initial = InitialModel.Create(scenario, data.Train);

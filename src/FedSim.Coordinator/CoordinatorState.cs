@@ -54,6 +54,9 @@ public sealed class CoordinatorState
     public Availability Availability { get; }
     public int HeartbeatIntervalMs { get; init; } = 2000;
 
+    /// <summary>Who may register (null: any node that reaches the port).</summary>
+    public NodeTokens? Tokens { get; init; }
+
     /// <summary>How parties encode what they send, and the only encoding accepted from them.</summary>
     public LinkCodec Uplink { get; }
 

@@ -20,6 +20,9 @@ internal sealed class FederationService(CoordinatorState state, ILogger<Federati
         if (request.ProtocolVersion != ProtocolVersion._2)
             throw new RpcException(new Status(StatusCode.FailedPrecondition,
                 $"protocol version {(int)request.ProtocolVersion} is not supported; this coordinator speaks version {(int)ProtocolVersion._2}"));
+        if (state.Tokens is { } tokens && !tokens.Verify(request.NodeName, request.Token))
+            throw new RpcException(new Status(StatusCode.Unauthenticated,
+                $"unauthenticated: node name '{(request.NodeName.Length > 64 ? request.NodeName[..64] + "..." : request.NodeName)}' is not in the coordinator's token file, or its token is wrong"));
         if (state.Registry.Closed)
         {
             state.Registry.Told(request.NodeName);

@@ -16,6 +16,7 @@ internal static class NodeRegistration
             ProtocolVersion = ProtocolVersion._2,
             NodeName = options.Name,
             Concurrency = options.Workers,
+            Token = options.Token ?? "",
         };
         request.PartyIds.AddRange(partyIds);
         var deadline = options.Time.GetUtcNow() + options.ConnectTimeout;

@@ -14,6 +14,12 @@ public sealed record PartyNodeOptions(Uri Coordinator)
 
     public string Name { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
+    /// <summary>The node's token, for a coordinator with a token file (null: none). Never logged.</summary>
+    public string? Token { get; init; }
+
+    /// <summary>Not the token.</summary>
+    public override string ToString() => $"party node '{Name}' for {Coordinator}";
+
     /// <summary>How long to keep retrying registration while the coordinator is not up yet.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -54,4 +54,38 @@ public sealed class SessionCredentialTests
         await client.DeregisterAsync(new DeregisterRequest { NodeId = a.NodeId, Reason = "leaving" });
         Assert.Null(state.Registry.HostOf(0));
     }
+
+    [Fact]
+    public async Task With_a_token_file_only_listed_nodes_with_their_token_register()
+    {
+        var state = new CoordinatorState(State().Scenario, TestRuns.ScenarioYaml(2), State().Partition, TimeProvider.System)
+        {
+            NodeTimeout = TimeSpan.FromSeconds(60),
+            Tokens = NodeTokens.Parse("good 0123456789abcdef0123\n", "tokens.txt"),
+        };
+        await using var server = await CoordinatorServer.StartAsync(state, new Uri("http://127.0.0.1:0"), LogLevel.Warning, CancellationToken.None);
+        using var channel = GrpcChannel.ForAddress(server.Address);
+        var client = new Federation.FederationClient(channel);
+
+        foreach (var (name, token) in new[] { ("good", ""), ("good", "fedcba9876543210fedc"), ("other", "0123456789abcdef0123") })
+        {
+            var e = await Assert.ThrowsAsync<RpcException>(async () =>
+                await client.RegisterAsync(new RegisterRequest { ProtocolVersion = ProtocolVersion._2, NodeName = name, Token = token, PartyIds = { 0 } }));
+            Assert.Equal(StatusCode.Unauthenticated, e.StatusCode);
+            Assert.StartsWith($"unauthenticated: node name '{name}'", e.Status.Detail);
+        }
+        Assert.Equal(0, state.Registry.HostedCount);
+
+        // A real party node: refused at once with the reason (no retrying), then admitted with its token.
+        await using var refused = new PartyNode(new PartyNodeOptions(server.Address) { PartyIds = [0, 1], Workers = 1, Name = "good", Token = "wrong-token-0000000" });
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => refused.RunAsync(CancellationToken.None));
+        Assert.Contains("unauthenticated", failure.Message);
+        await using var admitted = new PartyNode(new PartyNodeOptions(server.Address) { PartyIds = [0, 1], Workers = 1, Name = "good", Token = "0123456789abcdef0123" });
+        using var stop = new CancellationTokenSource();
+        var run = admitted.RunAsync(stop.Token);
+        for (var i = 0; i < 200 && state.Registry.HostedCount < 2; i++) await Task.Delay(50);
+        Assert.Equal(2, state.Registry.HostedCount);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+    }
 }

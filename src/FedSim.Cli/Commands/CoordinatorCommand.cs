@@ -12,15 +12,35 @@ internal static class CoordinatorCommand
         var listen = CliSymbols.HttpAddress("--listen", "where to serve the party nodes, e.g. http://0.0.0.0:50051 (* = every address)", wildcard: true);
         listen.Required = true;
         var outDir = CliSymbols.Out("DIR", "the run folder (default: runs/NAME-YYYYMMDD-HHMMSS)");
-        var command = new Command("coordinator", "run only the coordinator; party nodes connect to it with 'fedsim party'") { input.File, listen, outDir, input.Set };
-        command.SetAction((p, ct) => RunCommand.Simulate(input.Load(p), p.GetValue(outDir), p.GetRequiredValue(listen), Simulation.Parties.External,
-            p.InvocationConfiguration.Output, ct));
+        var tokens = new Option<string>("--tokens") { HelpName = "FILE", Description = "only nodes listed there may register: one 'NODE_NAME TOKEN' line each" };
+        var command = new Command("coordinator", "run only the coordinator; party nodes connect to it with 'fedsim party'") { input.File, listen, outDir, tokens, input.Set };
+        command.SetAction((p, ct) =>
+        {
+            var allowed = p.GetValue(tokens) is { } file ? ReadTokens(file) : null;
+            return RunCommand.Simulate(input.Load(p), p.GetValue(outDir), p.GetRequiredValue(listen), Simulation.Parties.External,
+                p.InvocationConfiguration.Output, ct, allowed);
+        });
         return new CommandDefinition(command, """
             Notes:
               Start deployment.party_processes party nodes, on this host or others, each with
               'fedsim party --coordinator http://HOST:PORT'; start order does not matter. Stopping the coordinator
-              (SIGTERM, Ctrl+C) writes the results, tells every node to stop and exits with 130.
+              (SIGTERM, Ctrl+C) writes the results, tells every node to stop and exits with 130. With --tokens FILE
+              only the nodes it lists may register, each started with 'fedsim party --name NODE_NAME --token-file F'
+              (F holds the token); others are refused as unauthenticated. Without it, any process that reaches the
+              port may register: listen only on a network you trust.
             """);
+    }
+
+    private static Coordinator.NodeTokens ReadTokens(string file)
+    {
+        try
+        {
+            return Coordinator.NodeTokens.Parse(File.ReadAllText(file), file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            throw new UsageException($"--tokens: {e.Message}");
+        }
     }
 
     /// <summary>What the operator needs once the coordinator listens: the address to give the party nodes, and their shares.</summary>

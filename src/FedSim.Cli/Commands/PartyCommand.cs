@@ -24,7 +24,8 @@ internal static class PartyCommand
         var threads = CliSymbols.Integer("--threads", "T", 0, "libtorch threads per training party (default 0: cores / N)");
         var name = new Option<string>("--name") { HelpName = "NAME", Description = "the node's name in logs and parties.csv (default: host and process id)" };
         var health = CliSymbols.HttpAddress("--health", "serve grpc.health.v1 there, e.g. http://0.0.0.0:8081", wildcard: true);
-        var command = new Command("party", "run a party node that hosts parties for a coordinator") { coordinator, parties, workers, threads, name, health };
+        var tokenFile = new Option<string>("--token-file") { HelpName = "FILE", Description = "a file holding this node's token, for a coordinator started with --tokens" };
+        var command = new Command("party", "run a party node that hosts parties for a coordinator") { coordinator, parties, workers, threads, name, health, tokenFile };
         command.SetAction((p, ct) =>
         {
             var options = new PartyNodeOptions(p.GetRequiredValue(coordinator))
@@ -34,6 +35,7 @@ internal static class PartyCommand
                 ThreadsPerWorker = p.GetValue(threads) ?? 0,
             };
             if (p.GetValue(name) is { } n) options = options with { Name = n };
+            if (p.GetValue(tokenFile) is { } file) options = options with { Token = ReadToken(file) };
             return RunAsync(options, p.GetValue(health), p.InvocationConfiguration.Error, ct);
         });
         return new CommandDefinition(command, """
@@ -42,6 +44,20 @@ internal static class PartyCommand
               when every party is hosted, it stands by and takes over the parties of a node that leaves. The node
               retries until the coordinator answers. --health serves "" (alive) and fedsim.v1.PartyNode (registered).
             """);
+    }
+
+    private static string ReadToken(string file)
+    {
+        string token;
+        try
+        {
+            token = File.ReadAllText(file).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"--token-file: {e.Message}");
+        }
+        return token.Length > 0 ? token : throw new UsageException($"--token-file: {file} is empty");
     }
 
     private static int[] ParseRange(ArgumentResult r)

@@ -27,7 +27,8 @@ internal static class RunCommand
     }
 
     /// <summary>Runs <paramref name="scenario"/> into its run folder and prints the summary; shared with <c>fedsim coordinator</c>.</summary>
-    public static async Task<int> Simulate(Scenario scenario, string? outDir, Uri listen, Simulation.Parties parties, TextWriter stdout, CancellationToken ct)
+    public static async Task<int> Simulate(Scenario scenario, string? outDir, Uri listen, Simulation.Parties parties, TextWriter stdout, CancellationToken ct,
+        Coordinator.NodeTokens? tokens = null)
     {
         var time = TimeProvider.System;
         var dir = RunFolder.Resolve(outDir, scenario.Name, time);
@@ -41,6 +42,7 @@ internal static class RunCommand
                          (parties == Simulation.Parties.External ? "coordinator only (party nodes connect to it)" : $"mode {scenario.Deployment.Mode}"));
         var simulation = new Simulation(scenario, dir, observer, logs, time)
         {
+            Tokens = tokens,
             Listening = address =>
             {
                 if (parties == Simulation.Parties.External) CoordinatorCommand.PrintListening(scenario, listen, address, stdout);
