@@ -174,6 +174,7 @@ public sealed class AsyncLoop(
             var record = RoundRows.Round(_version, metrics, loss, results, stats, failures, figures,
                 traffic with { Seconds = wall, EvalSeconds = evalSeconds }) with { SimRoundSeconds = seconds, SimClockSeconds = _clock.Now };
             loop.Recorder.AppendRound(record, RoundRows.Parties(_version, outcomes, stats));
+            loop.Recorder.WriteModel(_global, _version);
             loop.Observer.RoundFinished(record);
             _lastStep = _clock.Now;
             _stepStarted = _state.Time.GetTimestamp();

@@ -74,6 +74,7 @@ public sealed class RoundLoop(
         var record = RoundRows.Round(round, metrics, loss, results, updates, failures, aggregate.Metrics,
             traffic with { Seconds = seconds, EvalSeconds = evalSeconds }) with { SimRoundSeconds = timing.Seconds, SimClockSeconds = totals.SimClockSeconds };
         recorder.AppendRound(record, RoundRows.Parties(round, outcomes, updates));
+        recorder.WriteModel(aggregate.Global, round);
         observer.RoundFinished(record);
         return aggregate.Global;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FedSim.Core.Partitioning;
+using FedSim.Core.Weights;
 
 namespace FedSim.Coordinator;
 
@@ -77,6 +78,14 @@ public sealed class RunRecorder(string directory)
             p.UpdateNorm, p.CosineToAggregate, p.TaskSeconds, p.WaitSeconds, p.FetchSeconds, p.UploadSeconds, p.CommSeconds, p.SimSeconds, p.Error,
         })));
     }
+
+    /// <summary>The global model after <paramref name="round"/> (or server step), replaced atomically each time: <c>model.safetensors</c>.</summary>
+    public void WriteModel(ModelWeights global, int round) =>
+        AtomicFile.WriteAllBytes(Path.Combine(Directory, ModelFile),
+            SafeTensors.Encode(global, new Dictionary<string, string> { ["round"] = round.ToString(System.Globalization.CultureInfo.InvariantCulture), ["written_by"] = "fedsim" }));
+
+    /// <summary>The run folder's global model file.</summary>
+    public const string ModelFile = "model.safetensors";
 
     public void WriteSummary(RunSummary summary) =>
         AtomicFile.WriteAllText(Path.Combine(Directory, "summary.json"), JsonSerializer.Serialize(summary, JsonOptions) + "\n");

@@ -23,6 +23,11 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains(outDir, stdout);
         foreach (var f in new[] { "scenario.yaml", "partition.json", "metrics.csv", "parties.csv", "summary.json" })
             Assert.True(File.Exists(Path.Combine(outDir, f)), f);
+        // The final global model, in a format PyTorch and numpy read: simple-cnn's 44,426 floats, after round 2.
+        var (model, metadata) = Core.Weights.SafeTensors.Decode(File.ReadAllBytes(Path.Combine(outDir, "model.safetensors")));
+        Assert.Equal(44_426, model.TotalElements);
+        Assert.Equal("2", metadata["round"]);
+        Assert.Null(model.FirstNonFinite());
 
         var rows = Csv.Read(Path.Combine(outDir, "metrics.csv"));
         Assert.Equal(2, rows.Count);
