@@ -40,7 +40,9 @@ public sealed class NodeTokens
     public bool Verify(string name, string token)
     {
         var given = Hash(token);
-        return CryptographicOperations.FixedTimeEquals(_hashes.GetValueOrDefault(name) ?? new byte[given.Length], given) && _hashes.ContainsKey(name);
+        // One lookup; an unknown name still costs a comparison, so timing does not tell names apart.
+        var listed = _hashes.TryGetValue(name, out var expected);
+        return CryptographicOperations.FixedTimeEquals(expected ?? new byte[given.Length], given) & listed;
     }
 
     private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
